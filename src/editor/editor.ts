@@ -1,0 +1,51 @@
+import {EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection} from "@codemirror/view";
+import {EditorState, type Extension} from "@codemirror/state";
+import {defaultKeymap, history, historyKeymap, indentWithTab} from "@codemirror/commands";
+import {syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput} from "@codemirror/language";
+import {javascript} from "@codemirror/lang-javascript";
+import {markdown} from "@codemirror/lang-markdown";
+import {closeBrackets, closeBracketsKeymap} from "@codemirror/autocomplete";
+
+/** What an editor needs from the cell it edits. */
+export interface EditorOptions {
+  /** The element to put the editor in. */
+  parent: HTMLElement;
+  /** The text to start with. */
+  doc: string;
+  /** "ojs" for a code cell, "md" for prose. */
+  language: "ojs" | "md";
+  /** What a screen reader calls the editor. */
+  label: string;
+  /** Called with the text when the reader runs the cell (Shift+Enter or the Run control). */
+  run(source: string): void;
+  /** Called with the text after every change. */
+  change?(source: string): void;
+}
+
+/** A CodeMirror 6 editor for one cell. */
+export function createEditor(options: EditorOptions): EditorView {
+  const {parent, doc, language, label, run, change} = options;
+  const runKey = {key: "Shift-Enter", run: (view: EditorView) => (run(view.state.doc.toString()), true)};
+  const extensions: Extension[] = [
+    keymap.of([runKey, indentWithTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap]),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    closeBrackets(),
+    highlightActiveLine(),
+    syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
+    language === "ojs" ? [javascript(), lineNumbers()] : [markdown(), EditorView.lineWrapping],
+    EditorView.contentAttributes.of({"aria-label": label}),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) change?.(update.state.doc.toString());
+    })
+  ];
+  return new EditorView({parent, state: EditorState.create({doc, extensions})});
+}
+
+/** Replaces the editor's whole text, keeping its undo history. */
+export function setText(view: EditorView, text: string): void {
+  if (view.state.doc.toString() === text) return;
+  view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: text}});
+}

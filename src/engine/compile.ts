@@ -1,0 +1,186 @@
+import {walk, type Cell, type ImportSpecifier, type ImportDeclaration} from "@observablehq/parser";
+import {simple, type SimpleVisitors} from "acorn-walk";
+import type {Node} from "acorn";
+import {parse} from "./parse-cell.js";
+
+/** A variable defined by a definition function over named inputs. */
+export interface DefineSpec {
+  kind: "define";
+  /** The variable's name in the chapter's scope, or null if anonymous. */
+  name: string | null;
+  /** Names of the variables passed as arguments, in order. */
+  inputs: string[];
+  /** JavaScript source of the definition: a function expression. */
+  body: string;
+}
+
+/** A variable imported from another chapter. */
+export interface ImportSpec {
+  kind: "import";
+  /** Its name in this chapter. */
+  name: string;
+  /** Its name in the chapter it comes from. */
+  remote: string;
+  /** The slug of the chapter it comes from. */
+  from: string;
+}
+
+export type VariableSpec = DefineSpec | ImportSpec;
+
+/** A cell turned into runtime variables; the first variable is the one the cell shows. */
+export interface CompiledCell {
+  /** The cell's name as the page shows it ("x", "viewof x", "mutable x"), or null if unnamed. */
+  name: string | null;
+  /** The variables to define, the displayed one first. */
+  variables: VariableSpec[];
+  /** The names this cell puts in the chapter's scope. */
+  defines: string[];
+  /** The names this cell reads from the chapter's scope. */
+  references: string[];
+}
+
+/** Options that change how cell code is compiled. */
+export interface CompileOptions {
+  /** Name of a function called at the top of every loop body; it throws to stop runaway code. */
+  loopGuard?: string;
+}
+
+/** Parses and compiles one cell's source; throws CellSyntaxError on bad syntax. */
+export function compile(source: string, options: CompileOptions = {}): CompiledCell {
+  const cell = parse(source);
+  const body = cell.body;
+  if (body?.type === "ImportDeclaration") return compileImport(body as ImportDeclaration);
+  const id = cell.id;
+  const fn = definition(cell, source, options);
+  if (id === null) {
+    return {name: null, variables: [{kind: "define", name: null, ...fn}], defines: [], references: fn.inputs};
+  }
+  const name = id.type === "Identifier" ? id.name : id.id.name;
+  switch (id.type) {
+    case "Identifier":
+      return {name, variables: [{kind: "define", name, ...fn}], defines: [name], references: fn.inputs};
+    case "ViewExpression":
+      return {
+        name: `viewof ${name}`,
+        variables: [
+          {kind: "define", name: `viewof ${name}`, ...fn},
+          {kind: "define", name, inputs: ["Generators", `viewof ${name}`], body: "(G, _) => G.input(_)"}
+        ],
+        defines: [`viewof ${name}`, name],
+        references: fn.inputs
+      };
+    case "MutableExpression":
+      return {
+        name: `mutable ${name}`,
+        variables: [
+          {kind: "define", name, inputs: [`mutable ${name}`], body: "_ => _.generator"},
+          {kind: "define", name: `mutable ${name}`, inputs: ["Mutable", `initial ${name}`], body: "(M, _) => new M(_)"},
+          {kind: "define", name: `initial ${name}`, ...fn}
+        ],
+        defines: [name, `mutable ${name}`, `initial ${name}`],
+        references: fn.inputs
+      };
+  }
+}
+
+function compileImport(body: ImportDeclaration): CompiledCell {
+  const from = body.source.value;
+  if (body.injections?.length) throw new SyntaxError(`import … with is not supported (from "${from}")`);
+  const variables: VariableSpec[] = [];
+  const shown: string[] = [];
+  for (const s of body.specifiers) variables.push(...importSpecifier(s, from, shown));
+  // An import cell shows the plain values it brings in, never a borrowed view element:
+  // one element cannot be displayed in two chapters at once.
+  const summary =
+    shown.length === 1
+      ? "(_) => _"
+      : `(${shown.map((_, i) => `$${i}`).join(", ")}) => ({${shown.map((n, i) => `${JSON.stringify(n)}: $${i}`).join(", ")}})`;
+  const display: DefineSpec = {kind: "define", name: null, inputs: shown, body: summary};
+  const locals = variables.map((v) => v.name as string);
+  const single = body.specifiers.length === 1 ? body.specifiers[0] : null;
+  const name = single ? specifierName(single) : null;
+  return {name, variables: [display, ...variables], defines: locals, references: []};
+}
+
+function specifierName(s: ImportSpecifier): string {
+  return s.view ? `viewof ${s.local.name}` : s.mutable ? `mutable ${s.local.name}` : s.local.name;
+}
+
+function importSpecifier(s: ImportSpecifier, from: string, shown: string[]): ImportSpec[] {
+  const local = s.local.name, remote = s.imported.name;
+  shown.push(local);
+  const plain: ImportSpec = {kind: "import", name: local, remote, from};
+  if (s.view) return [{kind: "import", name: `viewof ${local}`, remote: `viewof ${remote}`, from}, plain];
+  if (s.mutable) return [{kind: "import", name: `mutable ${local}`, remote: `mutable ${remote}`, from}, plain];
+  return [plain];
+}
+
+/** `viewof x` or `mutable x` as the parser writes it. */
+type ObservableReference = Node & {id: {name: string}};
+
+/** An edit to the cell's source: replace [start, end) with text. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function definition(cell: Cell, source: string, options: CompileOptions): {inputs: string[]; body: string} {
+  const body = cell.body!;
+  const inputs: string[] = [];
+  const params: string[] = [];
+  const param = (name: string): string => {
+    let i = inputs.indexOf(name);
+    if (i < 0) {
+      i = inputs.push(name) - 1;
+      params.push(/^\w+$/.test(name) ? name : `$${i}`);
+    }
+    return params[i];
+  };
+  for (const ref of cell.references) {
+    param(ref.type === "Identifier" ? ref.name : `${ref.type === "ViewExpression" ? "viewof" : "mutable"} ${ref.id.name}`);
+  }
+  const edits: Edit[] = [];
+  const visitors: Record<string, (node: Node) => void> = {
+    ViewExpression(node) {
+      const {start, end, id} = node as ObservableReference;
+      edits.push({start, end, text: param(`viewof ${id.name}`)});
+    },
+    MutableExpression(node) {
+      const {start, end, id} = node as ObservableReference;
+      edits.push({start, end, text: `${param(`mutable ${id.name}`)}.value`});
+    },
+    ...(options.loopGuard ? loopGuards(options.loopGuard, source, edits) : {})
+  };
+  simple(body, visitors as SimpleVisitors<unknown>, walk);
+  const text = applyEdits(source, body.start, body.end, edits);
+  const keyword = `${cell.async ? "async " : ""}function${cell.generator ? "*" : ""}`;
+  const block = body.type === "BlockStatement" ? text : `{\nreturn (\n${text}\n);\n}`;
+  return {inputs, body: `${keyword}(${params.join(", ")}) ${block}`};
+}
+
+/** Loop guards: each loop body calls guard(line) first, so a runaway loop can be stopped where it is. */
+function loopGuards(guard: string, source: string, edits: Edit[]) {
+  const visit = (node: Node) => {
+    const loop = node as Node & {body: Node & {type: string}};
+    const line = source.slice(0, loop.start).split("\n").length;
+    const call = `${guard}(${line});`;
+    if (loop.body.type === "BlockStatement") {
+      edits.push({start: loop.body.start + 1, end: loop.body.start + 1, text: call});
+    } else {
+      edits.push({start: loop.body.start, end: loop.body.start, text: `{${call}`});
+      edits.push({start: loop.body.end, end: loop.body.end, text: "}"});
+    }
+  };
+  return {WhileStatement: visit, DoWhileStatement: visit, ForStatement: visit, ForInStatement: visit, ForOfStatement: visit};
+}
+
+function applyEdits(source: string, start: number, end: number, edits: Edit[]): string {
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "", at = start;
+  for (const e of edits) {
+    out += source.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + source.slice(at, end);
+}

@@ -1,0 +1,280 @@
+import {Runtime, RuntimeError, type Module, type Observer, type Variable} from "@observablehq/runtime";
+import {peekId} from "@observablehq/parser";
+import {compile, type CompiledCell, type VariableSpec} from "./compile.js";
+import {parseChapterFile, type ChapterFile} from "./chapter-file.js";
+import {loopGuard} from "./loop-guard.js";
+
+/** What a cell is doing now, as `data-state` shows it. */
+export type CellState = "pending" | "fulfilled" | "rejected";
+
+/** A code cell, live in its chapter's module. */
+export interface LessonCell {
+  /** Unique within the lesson, stable across edits. */
+  readonly id: number;
+  /** The slug of the chapter the cell belongs to. */
+  readonly chapter: string;
+  /** The cell's current source. */
+  source: string;
+  /** Words after `ojs` on the fence line. */
+  options: string[];
+  /** The cell's name as the page shows it: "x", "viewof x", "mutable x", or "#N" if unnamed. */
+  label: string;
+  /** What its displayed variable is doing. */
+  state: CellState;
+  /** The compiled cell, or null while its source does not parse. */
+  compiled: CompiledCell | null;
+  /** The cell's runtime variables, the displayed one first. */
+  variables: Variable[];
+}
+
+/** A live `${expr}` hole in a chapter's prose. */
+export interface LessonInline {
+  /** The expression's source. */
+  readonly source: string;
+  /** Its variable. */
+  variable: Variable;
+}
+
+/** A prose block of a chapter. */
+export interface LessonProse {
+  /** Unique within the lesson. */
+  readonly id: number;
+  readonly chapter: string;
+  /** The Markdown source. */
+  source: string;
+  /** The live holes of the prose, in order; redefined when the prose changes. */
+  inlines: LessonInline[];
+}
+
+export type LessonBlock = ({kind: "cell"} & LessonCell) | ({kind: "prose"} & LessonProse);
+
+/** A chapter: one runtime module. */
+export interface LessonChapter {
+  /** Its slug (module name for imports). */
+  readonly slug: string;
+  /** Prose and cells in order. */
+  blocks: LessonBlock[];
+  /** Its module. */
+  readonly module: Module;
+}
+
+/** How the lesson reaches the page: the page gives each cell and hole an observer. */
+export interface LessonHost {
+  /** The observer that displays a cell's value. */
+  observeCell(cell: LessonCell): Observer;
+  /** The observer that displays a prose hole's value. */
+  observeInline(prose: LessonProse, index: number): Observer;
+  /** The builtins every cell can read. */
+  builtins: Record<string, unknown>;
+  /** Resolves names no cell or builtin defines; by default, globalThis then "x is not defined". */
+  global?: (name: string) => unknown;
+}
+
+let nextId = 0;
+
+/** The whole lesson live: a runtime with one module per chapter. */
+export class Lesson {
+  readonly runtime: Runtime;
+  readonly chapters: LessonChapter[];
+  readonly #host: LessonHost;
+  readonly #guard = loopGuard();
+  #pending = 0;
+
+  constructor(files: readonly ChapterFile[], host: LessonHost) {
+    this.#host = host;
+    this.runtime = host.global ? new Runtime(host.builtins, host.global) : new Runtime(host.builtins);
+    this.chapters = files.map((file) => ({slug: file.slug, blocks: [], module: this.runtime.module()}));
+    files.forEach((file, i) => {
+      const chapter = this.chapters[i];
+      for (const b of file.blocks) {
+        if (b.kind === "cell") chapter.blocks.push(this.#newCell(chapter, b.source, b.options));
+        else chapter.blocks.push({kind: "prose", id: nextId++, chapter: chapter.slug, source: b.source, inlines: []});
+      }
+    });
+    // Define after every module exists, so imports between chapters resolve in any order.
+    for (const chapter of this.chapters) {
+      for (const block of chapter.blocks) {
+        if (block.kind === "cell") this.#define(block);
+      }
+      this.#relabel(chapter.slug);
+    }
+  }
+
+  /** Parses chapter texts (slug → Markdown) and makes the lesson from them. */
+  static fromTexts(texts: readonly {slug: string; text: string}[], host: LessonHost): Lesson {
+    return new Lesson(texts.map(({slug, text}) => parseChapterFile(slug, text)), host);
+  }
+
+  chapter(slug: string): LessonChapter | undefined {
+    return this.chapters.find((c) => c.slug === slug);
+  }
+
+  /** The code cells of a chapter, in order. */
+  cells(slug: string): LessonCell[] {
+    const blocks = this.chapter(slug)?.blocks ?? [];
+    return blocks.filter((b): b is {kind: "cell"} & LessonCell => b.kind === "cell");
+  }
+
+  /** A chapter's cell by its label ("w", "viewof w", "#3"); `x` also finds `viewof x` and `mutable x`. */
+  cell(slug: string, label: string): LessonCell | undefined {
+    const cells = this.cells(slug);
+    return (
+      cells.find((c) => c.label === label) ??
+      cells.find((c) => c.label === `viewof ${label}` || c.label === `mutable ${label}`)
+    );
+  }
+
+  /** Replaces a cell's source and runs it (a syntax error makes the cell rejected, not a throw). */
+  edit(cell: LessonCell, source: string): void {
+    cell.source = source;
+    this.#define(cell);
+    this.#relabel(cell.chapter);
+  }
+
+  /** (Re)defines the live holes of a prose block after its source changed. */
+  defineInlines(prose: LessonProse, expressions: readonly string[]): void {
+    const module = this.chapter(prose.chapter)!.module;
+    for (const inline of prose.inlines) inline.variable.delete();
+    prose.inlines = expressions.map((source, i) => {
+      const variable = module.variable(this.#counted(this.#host.observeInline(prose, i)));
+      const cell = this.#compileOrThrow(source);
+      if (cell.ok) {
+        const spec = cell.value.variables[0];
+        if (spec.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body));
+      } else {
+        variable.define(null, [], () => Promise.reject(cell.error));
+      }
+      return {source, variable};
+    });
+  }
+
+  /** A chapter's value by name; rejects with the error of a failed cell. */
+  value(slug: string, name: string): Promise<unknown> {
+    const chapter = this.chapter(slug);
+    if (!chapter) return Promise.reject(new RuntimeError(`no chapter named "${slug}"`));
+    return chapter.module.value(name);
+  }
+
+  /** Whether any cell or hole is computing. */
+  get busy(): boolean {
+    return this.#pending > 0 || this.runtime._computing !== null;
+  }
+
+  /** Resolves once no cell is pending. */
+  async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
+    do {
+      await this.runtime._computing;
+      await frame();
+    } while (this.busy);
+  }
+
+  #newCell(chapter: LessonChapter, source: string, options: string[]): {kind: "cell"} & LessonCell {
+    const cell = {kind: "cell" as const, id: nextId++, chapter: chapter.slug, source, options, label: "", state: "pending" as CellState, compiled: null, variables: []};
+    cell.label = labelOf(cell, chapter);
+    return cell;
+  }
+
+  #relabel(slug: string): void {
+    const chapter = this.chapter(slug)!;
+    for (const cell of this.cells(slug)) cell.label = labelOf(cell, chapter);
+  }
+
+  #compileOrThrow(source: string): {ok: true; value: CompiledCell} | {ok: false; error: unknown} {
+    try {
+      return {ok: true, value: compile(source, {loopGuard: "__guard"})};
+    } catch (error) {
+      return {ok: false, error};
+    }
+  }
+
+  #define(cell: LessonCell): void {
+    const chapter = this.chapter(cell.chapter)!;
+    const result = this.#compileOrThrow(cell.source);
+    cell.compiled = result.ok ? result.value : null;
+    const specs: VariableSpec[] = result.ok ? result.value.variables : brokenSpecs(cell.source);
+    const fail = result.ok ? null : result.error;
+    // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
+    const old = cell.variables;
+    cell.variables = specs.map((spec, i) => {
+      const variable = old[i] ?? chapter.module.variable(i === 0 ? this.#counted(this.#observe(cell)) : undefined);
+      if (fail) return variable.define(spec.name, [], () => Promise.reject(fail));
+      if (spec.kind === "define") return variable.define(spec.name, spec.inputs, this.#definition(spec.body));
+      const from = this.chapter(spec.from);
+      if (!from) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`no chapter named "${spec.from}"`)));
+      if (from === chapter) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`a chapter cannot import from itself`)));
+      return variable.import(spec.remote, spec.name, from.module);
+    });
+    for (const v of old.slice(specs.length)) v.delete();
+  }
+
+  #observe(cell: LessonCell): Observer {
+    const observer = this.#host.observeCell(cell);
+    return {
+      _node: observer._node,
+      pending: () => {
+        cell.state = "pending";
+        observer.pending?.();
+      },
+      fulfilled: (value, name) => {
+        cell.state = "fulfilled";
+        observer.fulfilled?.(value, name);
+      },
+      rejected: (error, name) => {
+        cell.state = "rejected";
+        observer.rejected?.(error, name);
+      }
+    };
+  }
+
+  /** Wraps an observer to count what is pending, for settled(). */
+  #counted(observer: Observer): Observer {
+    let pending = true;
+    this.#pending++;
+    const done = () => {
+      if (pending) (pending = false), this.#pending--;
+    };
+    // The runtime's visibility() watches the observer's _node, so pass it through.
+    return {
+      _node: observer._node,
+      pending: () => {
+        if (!pending) (pending = true), this.#pending++;
+        observer.pending?.();
+      },
+      fulfilled: (value, name) => {
+        done();
+        observer.fulfilled?.(value, name);
+      },
+      rejected: (error, name) => {
+        done();
+        observer.rejected?.(error, name);
+      }
+    };
+  }
+
+  #definition(body: string): (...inputs: unknown[]) => unknown {
+    return new Function("__guard", `return (${body});`)(this.#guard);
+  }
+}
+
+/** A cell's label: its name, or "#N" for the N-th cell (0-based) of the chapter if unnamed. */
+function labelOf(cell: LessonCell, chapter: LessonChapter): string {
+  const index = chapter.blocks.filter((b) => b.kind === "cell").findIndex((b) => b.id === cell.id);
+  const name = cell.compiled ? cell.compiled.name : peekName(cell.source);
+  return name ?? `#${index < 0 ? chapter.blocks.filter((b) => b.kind === "cell").length : index}`;
+}
+
+/** The name a cell that does not parse is trying to define, so cells that read it say so. */
+function peekName(source: string): string | null {
+  const id = peekId(source);
+  if (!id) return null;
+  const modifier = /^\s*(viewof|mutable)\s/.exec(source)?.[1];
+  return modifier ? `${modifier} ${id}` : id;
+}
+
+function brokenSpecs(source: string): VariableSpec[] {
+  const name = peekName(source);
+  const specs: VariableSpec[] = [{kind: "define", name, inputs: [], body: ""}];
+  if (name?.startsWith("viewof ")) specs.push({kind: "define", name: name.slice(7), inputs: [], body: ""});
+  if (name?.startsWith("mutable ")) specs[0] = {kind: "define", name: name.slice(8), inputs: [], body: ""};
+  return specs;
+}

@@ -1,0 +1,37 @@
+import {parseCell, type Cell} from "@observablehq/parser";
+
+/** A syntax error in a cell, located in the reader's terms. */
+export class CellSyntaxError extends SyntaxError {
+  /** 1-based line of the error within the cell. */
+  readonly line: number;
+  /** 1-based column of the error within its line. */
+  readonly column: number;
+  /** 0-based offset of the error in the cell's source. */
+  readonly pos: number;
+
+  constructor(reason: string, line: number, column: number, pos: number) {
+    super(`${reason} at ${line}:${column}`);
+    this.name = "SyntaxError";
+    this.line = line;
+    this.column = column;
+    this.pos = pos;
+  }
+}
+
+/** Parses one cell of Observable JavaScript; throws CellSyntaxError with a location. */
+export function parse(source: string): Cell {
+  try {
+    return parseCell(source);
+  } catch (error) {
+    throw toCellSyntaxError(error, source);
+  }
+}
+
+function toCellSyntaxError(error: unknown, source: string): unknown {
+  if (!(error instanceof SyntaxError)) return error;
+  const {loc, pos} = error as SyntaxError & {loc?: {line: number; column: number}; pos?: number};
+  const reason = error.message.replace(/\s*\(\d+:\d+\)$/, "");
+  if (loc) return new CellSyntaxError(reason, loc.line, loc.column + 1, pos ?? 0);
+  // Errors raised by the parser itself (not acorn) carry no location; place them at the start.
+  return new CellSyntaxError(reason, 1, 1, Math.min(pos ?? 0, source.length));
+}

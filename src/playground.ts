@@ -1,0 +1,60 @@
+import type {Page} from "./ui/page.js";
+import type {LessonCell} from "./engine/lesson.js";
+
+/** What scripts and the console use to drive the page (see CONTRACT.md). */
+export interface Playground {
+  chapters(): string[];
+  cells(chapter: string): string[];
+  value(chapter: string, name: string): Promise<unknown>;
+  set(chapter: string, name: string, value: unknown): void;
+  source(chapter: string, name: string): string;
+  edit(chapter: string, name: string, source: string): Promise<void>;
+  idle(): Promise<void>;
+}
+
+/** Builds window.playground over a page. */
+export function playground(page: Page): Playground {
+  const {lesson} = page;
+  const find = (chapter: string, name: string): LessonCell => {
+    if (!lesson.chapter(chapter)) throw new Error(`no chapter named "${chapter}"`);
+    const cell = lesson.cell(chapter, name);
+    if (!cell) throw new Error(`no cell named "${name}" in chapter "${chapter}"`);
+    return cell;
+  };
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  return {
+    chapters: () => lesson.chapters.map((c) => c.slug),
+    cells: (chapter) => {
+      find(chapter, "");
+      return lesson.cells(chapter).map((c) => c.label);
+    },
+    async value(chapter, name) {
+      const cell = lesson.cell(chapter, name);
+      if (cell?.label.startsWith("#")) {
+        await lesson.settled(frame);
+        return cell.variables[0]._promise;
+      }
+      return lesson.value(chapter, name);
+    },
+    set(chapter, name, value) {
+      const cell = find(chapter, name);
+      const shown = cell.variables[0]?._value;
+      if (cell.label === `viewof ${name}` && shown instanceof EventTarget && "value" in shown) {
+        (shown as {value: unknown}).value = value;
+        shown.dispatchEvent(new Event("input", {bubbles: true}));
+      } else if (cell.label === `mutable ${name}`) {
+        (cell.variables[1]._value as {value: unknown}).value = value;
+      } else {
+        throw new Error(`${name} in "${chapter}" is not an input`);
+      }
+    },
+    source: (chapter, name) => find(chapter, name).source,
+    async edit(chapter, name, source) {
+      const cell = find(chapter, name);
+      page.run(cell, source);
+      await page.view(cell).show(source);
+      await lesson.settled(frame);
+    },
+    idle: () => lesson.settled(frame)
+  };
+}

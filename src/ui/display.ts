@@ -1,0 +1,49 @@
+import {Inspector} from "@observablehq/inspector";
+import type {Observer} from "@observablehq/runtime";
+
+/** The words a reader sees for a failed cell; errors inherited from an input say which. */
+export function errorMessage(error: unknown, self: string | null): string {
+  if (!(error instanceof Error)) return String(error);
+  const input = (error as Error & {input?: string}).input;
+  const message = error.name === "SyntaxError" ? `SyntaxError: ${error.message}` : error.message;
+  if (input && input !== self && !error.message.startsWith(`${input} `)) return `waiting on ${input}: ${message}`;
+  return message;
+}
+
+/**
+ * Shows a variable's value in an element and keeps `data-state` current. The old value stays on
+ * screen while the new one computes, so a redefinition never flashes empty.
+ */
+export function display(element: HTMLElement, self: () => string | null): Observer {
+  const document = element.ownerDocument;
+  let inspector: Inspector | null = null;
+  element.dataset.state = "pending";
+  return {
+    pending() {
+      element.dataset.state = "pending";
+    },
+    fulfilled(value) {
+      element.dataset.state = "fulfilled";
+      if (value instanceof Node) {
+        inspector = null;
+        if (element.firstChild !== value || element.childNodes.length !== 1) element.replaceChildren(value);
+      } else {
+        if (!inspector) {
+          const slot = document.createElement("div");
+          element.replaceChildren(slot);
+          inspector = new Inspector(slot);
+        }
+        inspector.fulfilled(value);
+      }
+    },
+    rejected(error) {
+      element.dataset.state = "rejected";
+      inspector = null;
+      const box = document.createElement("div");
+      box.className = "cell-error";
+      box.setAttribute("role", "alert");
+      box.textContent = errorMessage(error, self());
+      element.replaceChildren(box);
+    }
+  };
+}
