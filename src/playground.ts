@@ -15,8 +15,11 @@ export interface Playground {
 /** Builds window.playground over a page. */
 export function playground(page: Page): Playground {
   const {lesson} = page;
-  const find = (chapter: string, name: string): LessonCell => {
+  const chapterNamed = (chapter: string) => {
     if (!lesson.chapter(chapter)) throw new Error(`no chapter named "${chapter}"`);
+  };
+  const find = (chapter: string, name: string): LessonCell => {
+    chapterNamed(chapter);
     const cell = lesson.cell(chapter, name);
     if (!cell) throw new Error(`no cell named "${name}" in chapter "${chapter}"`);
     return cell;
@@ -25,7 +28,7 @@ export function playground(page: Page): Playground {
   return {
     chapters: () => lesson.chapters.map((c) => c.slug),
     cells: (chapter) => {
-      find(chapter, "");
+      chapterNamed(chapter);
       return lesson.cells(chapter).map((c) => c.label);
     },
     async value(chapter, name) {

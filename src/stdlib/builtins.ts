@@ -6,6 +6,7 @@ import {Generators} from "./generators.js";
 import {Mutable} from "./mutable.js";
 import {md, tex} from "./markdown.js";
 import {now, width} from "./width.js";
+import * as draw from "../draw/index.js";
 
 /** Where the builtins live: the page they draw in, and the element `width` follows. */
 export interface BuiltinsEnvironment {
@@ -29,6 +30,7 @@ export function builtins({column}: BuiltinsEnvironment): Record<string, () => un
     Generators: () => Generators,
     Mutable: () => Mutable,
     width: () => width(column),
-    now
+    now,
+    draw: () => draw
   };
 }

@@ -1,0 +1,54 @@
+import {chromium, type Browser, type Page} from "playwright-core";
+import {inject} from "vitest";
+
+/** Debian's Chromium, launched the way these machines allow (no sandbox, no background traffic). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic"
+    ]
+  });
+}
+
+/** A page of the built playground with its console errors collected. */
+export interface Opened {
+  page: Page;
+  /** Console errors and uncaught exceptions, as the reader's console would show them. */
+  errors: string[];
+}
+
+/** Opens the playground (or a path under it) and waits until every cell has settled. */
+export async function open(browser: Browser, path = "", options: {width?: number; height?: number} = {}): Promise<Opened> {
+  const page = await browser.newPage({viewport: {width: options.width ?? 1280, height: options.height ?? 900}});
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(inject("baseURL") + path);
+  await page.waitForFunction(() => "playground" in window);
+  await idle(page);
+  return {page, errors};
+}
+
+/** Waits until no cell is pending. */
+export function idle(page: Page): Promise<void> {
+  return page.evaluate(() => window.playground.idle());
+}
+
+/** The text of a chart, a quick fingerprint of what is drawn in a cell. */
+export function drawn(page: Page, chapter: string, cell: string): Promise<string> {
+  return page.locator(`[data-chapter="${chapter}"] [data-cell="${cell}"]`).evaluate((el) => el.innerHTML);
+}
+
+declare global {
+  interface Window {
+    playground: import("../../src/playground.js").Playground;
+  }
+}
