@@ -7,6 +7,7 @@ import {Mutable} from "./mutable.js";
 import {md, tex} from "./markdown.js";
 import {now, width} from "./width.js";
 import * as draw from "../draw/index.js";
+import * as widgets from "../widgets/index.js";
 
 /** Where the builtins live: the page they draw in, and the element `width` follows. */
 export interface BuiltinsEnvironment {
@@ -31,6 +32,7 @@ export function builtins({column}: BuiltinsEnvironment): Record<string, () => un
     Mutable: () => Mutable,
     width: () => width(column),
     now,
-    draw: () => draw
+    draw: () => draw,
+    widgets: () => widgets
   };
 }

@@ -1,0 +1,1 @@
+export {trainingControls, describeSpeed, iterationsInFrame, roundSpeed} from "./training-controls.js";

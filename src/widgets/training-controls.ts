@@ -1,0 +1,121 @@
+/** What the training controls hold: an input in the Inputs sense (`.value` and "input" events). */
+export interface TrainingControlsValue {
+  /** Whether training is playing. */
+  playing: boolean;
+  /** Iterations per animation frame; below 1, one iteration every 1/speed frames. */
+  speed: number;
+}
+
+/** Options for the training controls. */
+export interface TrainingControlsOptions {
+  /** Show play, pause and the speed control (false for a step-only chapter). */
+  play?: boolean;
+  /** The starting speed, iterations per frame. */
+  speed?: number;
+  /** The slowest and fastest speeds. */
+  speeds?: [number, number];
+  document?: Document;
+}
+
+export type TrainingControls = HTMLElement & {value: TrainingControlsValue};
+
+/**
+ * Play, pause, step and reset buttons and a speed control. Step and reset are actions, not
+ * state: the element fires "step" and "reset" events, which the training cell listens for.
+ */
+export function trainingControls(options: TrainingControlsOptions = {}): TrainingControls {
+  const {play = true, speeds = [1 / 8, 5000], document = globalThis.document} = options;
+  const state: TrainingControlsValue = {playing: false, speed: options.speed ?? 1};
+  const root = document.createElement("div") as unknown as TrainingControls;
+  root.className = "training-controls";
+  root.setAttribute("role", "group");
+  root.setAttribute("aria-label", "training controls");
+
+  const changed = () => {
+    root.classList.toggle("playing", state.playing);
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const button = (action: string, text: string, title: string, onclick: () => void) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.dataset.action = action;
+    b.textContent = text;
+    b.title = title;
+    b.addEventListener("click", onclick);
+    root.append(b);
+    return b;
+  };
+
+  if (play) {
+    button("play", "▶ Play", "Run update once per frame, or many times per frame", () => {
+      if (!state.playing) (state.playing = true), changed();
+    });
+    button("pause", "❚❚ Pause", "Stop training where it is", () => {
+      if (state.playing) (state.playing = false), changed();
+    });
+  }
+  button("step", "Step", "Apply update once", () => root.dispatchEvent(new Event("step")));
+  button("reset", "Reset", "Back to the starting w and b", () => {
+    if (state.playing) (state.playing = false), changed();
+    root.dispatchEvent(new Event("reset"));
+  });
+
+  if (play) {
+    const [slowest, fastest] = speeds;
+    const label = document.createElement("label");
+    label.className = "speed";
+    const text = document.createElement("span");
+    const range = document.createElement("input");
+    range.type = "range";
+    range.min = String(Math.log(slowest));
+    range.max = String(Math.log(fastest));
+    range.step = "any";
+    range.setAttribute("aria-label", "simulation speed");
+    const output = document.createElement("output");
+    const show = () => {
+      output.textContent = describeSpeed(state.speed);
+      range.setAttribute("aria-valuetext", output.textContent);
+    };
+    range.valueAsNumber = Math.log(state.speed);
+    range.addEventListener("input", (event) => {
+      event.stopPropagation();
+      state.speed = roundSpeed(Math.exp(range.valueAsNumber));
+      show();
+      changed();
+    });
+    text.textContent = "speed";
+    show();
+    label.append(text, range, output);
+    root.append(label);
+  }
+
+  Object.defineProperty(root, "value", {
+    get: () => ({...state}),
+    set: (v: Partial<TrainingControlsValue>) => {
+      if (typeof v.playing === "boolean") state.playing = v.playing;
+      if (typeof v.speed === "number" && v.speed > 0) state.speed = v.speed;
+      root.classList.toggle("playing", state.playing);
+    }
+  });
+  return root;
+}
+
+/** Speeds snap to friendly values: 1/8, 1/4, 1/2, then whole iterations per frame. */
+export function roundSpeed(speed: number): number {
+  if (speed < 1) return 1 / 2 ** Math.round(Math.log2(1 / speed));
+  const p = 10 ** Math.max(0, Math.floor(Math.log10(speed)) - 1);
+  return Math.round(speed / p) * p;
+}
+
+/** The speed in words: "1 iteration every 4 frames", "250 iterations per frame". */
+export function describeSpeed(speed: number): string {
+  if (speed < 1) return `1 iteration every ${Math.round(1 / speed)} frames`;
+  return `${speed.toLocaleString("en-US")} iteration${speed === 1 ? "" : "s"} per frame`;
+}
+
+/** How many iterations to run in frame number `frame` (0, 1, 2, …) at a speed. */
+export function iterationsInFrame(speed: number, frame: number): number {
+  if (speed >= 1) return Math.round(speed);
+  const every = Math.round(1 / speed);
+  return frame % every === every - 1 ? 1 : 0;
+}
