@@ -13,7 +13,7 @@ export function formatNumber(x: number, digits = 2): string {
   const text = Math.abs(x) >= 1e6 ? exponent(x, digits) : trim(x.toFixed(digits));
   // toFixed rounds tiny negatives to "-0.00", which trims to "-0": a sign with nothing behind it.
   if (/^-0$/.test(text)) return "0";
-  return text.replace("-", MINUS);
+  return text.replaceAll("-", MINUS);
 }
 
 function trim(fixed: string): string {

@@ -26,6 +26,8 @@ export class CellView {
     this.#run = run;
     this.element = document.createElement("div");
     this.element.className = "cell";
+    // "hide": plumbing whose value is not worth showing; its errors still show.
+    if (cell.options.includes("hide")) this.element.classList.add("quiet");
     this.output = document.createElement("div");
     this.output.className = "cell-output";
     this.code = document.createElement("div");

@@ -24,7 +24,11 @@ export function display(element: HTMLElement, self: () => string | null): Observ
     },
     fulfilled(value) {
       element.dataset.state = "fulfilled";
-      if (value instanceof Node) {
+      if (value === undefined && self()?.startsWith("#")) {
+        // An unnamed cell run for its effect (moving an overlay, say) has nothing to show.
+        inspector = null;
+        element.replaceChildren();
+      } else if (value instanceof Node) {
         inspector = null;
         if (element.firstChild !== value || element.childNodes.length !== 1) element.replaceChildren(value);
       } else {
