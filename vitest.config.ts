@@ -8,7 +8,7 @@ export default defineConfig({
           name: "unit",
           include: ["test/**/*.test.ts"],
           exclude: ["test/browser/**"],
-          environment: "happy-dom"
+          environment: "jsdom"
         }
       },
       {

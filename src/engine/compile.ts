@@ -1,7 +1,7 @@
 import {walk, type Cell, type ImportSpecifier, type ImportDeclaration} from "@observablehq/parser";
 import {simple, type SimpleVisitors} from "acorn-walk";
 import type {Node} from "acorn";
-import {parse} from "./parse-cell.js";
+import {CellSyntaxError, parse} from "./parse-cell.js";
 
 /** A variable defined by a definition function over named inputs. */
 export interface DefineSpec {
@@ -49,6 +49,10 @@ export interface CompileOptions {
 export function compile(source: string, options: CompileOptions = {}): CompiledCell {
   const cell = parse(source);
   const body = cell.body;
+  if (body === null) {
+    // Nothing but comments or white space: a cell with nothing to show.
+    return {name: null, variables: [{kind: "define", name: null, inputs: [], body: "function() {}"}], defines: [], references: []};
+  }
   if (body?.type === "ImportDeclaration") return compileImport(body as ImportDeclaration);
   const id = cell.id;
   const fn = definition(cell, source, options);
@@ -85,7 +89,7 @@ export function compile(source: string, options: CompileOptions = {}): CompiledC
 
 function compileImport(body: ImportDeclaration): CompiledCell {
   const from = body.source.value;
-  if (body.injections?.length) throw new SyntaxError(`import … with is not supported (from "${from}")`);
+  if (body.injections?.length) throw new CellSyntaxError(`import … with is not supported (from "${from}")`, 1, 1, 0);
   const variables: VariableSpec[] = [];
   const shown: string[] = [];
   for (const s of body.specifiers) variables.push(...importSpecifier(s, from, shown));
@@ -126,7 +130,7 @@ interface Edit {
 }
 
 function definition(cell: Cell, source: string, options: CompileOptions): {inputs: string[]; body: string} {
-  const body = cell.body!;
+  const body = cell.body as Node;
   const inputs: string[] = [];
   const params: string[] = [];
   const param = (name: string): string => {

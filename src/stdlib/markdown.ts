@@ -5,7 +5,16 @@ import {parseExpressionAt} from "acorn";
 
 /** Renders TeX to MathML, which browsers draw natively; bad TeX shows its error in place. */
 export function renderTeX(source: string, displayMode = false): string {
-  return temml.renderToString(source, {displayMode, throwOnError: false, annotate: true});
+  try {
+    return temml.renderToString(source, {displayMode, throwOnError: false, annotate: true});
+  } catch (error) {
+    // temml reports most mistakes inline, but a few internal checks still throw.
+    return `<span class="tex-error" title="${escape(String((error as Error).message))}">${escape(source)}</span>`;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const markdown = new MarkdownIt({html: true, linkify: true, typographer: true}).use(texPlugin, {render: renderTeX});

@@ -1,0 +1,61 @@
+import {describe, expect, it} from "vitest";
+import {compile} from "../../src/engine/compile.js";
+import {CellSyntaxError} from "../../src/engine/parse-cell.js";
+
+// Golden snapshots of what each cell form compiles to: the variables, their inputs and bodies.
+const forms: Record<string, string> = {
+  expression: "y = w * x + b",
+  block: "loss = {\n  let sum = 0;\n  for (const [x, t] of data) sum += (x - t) ** 2;\n  return sum / 2;\n}",
+  viewof: "viewof w = Inputs.range([-10, 10], {value: 1, step: 0.01})",
+  mutable: "mutable state = ({w: 1, b: 0})",
+  "mutable-assign": "reset = () => { mutable state = {w: viewof w.value, b: 0}; }",
+  unnamed: "Plot.plot({marks: [Plot.dot(data)]})",
+  async: "x = { await new Promise((r) => setTimeout(r, 10)); return 1; }",
+  generator: "ticks = { for (let i = 0; ; ++i) yield i; }",
+  "async-generator": "frames = { while (true) { await visibility(); yield now; } }",
+  import: 'import {data} from "fitting"',
+  "import-many": 'import {data, y as line, viewof w as slider} from "fitting"',
+  "object-literal": "point = ({x: 1, y: 2})",
+  "function-cell": "function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }",
+  "loops-guarded": "spin = { let i = 0; while (i < 10) i++; do { i--; } while (i > 0); for (const d of data) i += d; return i; }"
+};
+
+describe("compile", () => {
+  for (const [name, source] of Object.entries(forms)) {
+    it(`compiles the ${name} form`, async () => {
+      const compiled = compile(source, {loopGuard: "__guard"});
+      const text = [`// ${source.split("\n").join("\n// ")}`, JSON.stringify(compiled, null, 2)].join("\n");
+      await expect(text).toMatchFileSnapshot(`../output/compile/${name}.txt`);
+    });
+  }
+
+  it("compiles every definition to a function that runs", () => {
+    for (const source of Object.values(forms)) {
+      for (const v of compile(source, {loopGuard: "__guard"}).variables) {
+        if (v.kind === "define") expect(typeof new Function("__guard", `return (${v.body});`)(() => {})).toBe("function");
+      }
+    }
+  });
+
+  it("reads a view and a mutable through their hidden variables", () => {
+    const cell = compile("z = viewof w.value + mutable m");
+    expect(cell.references).toEqual(["viewof w", "mutable m"]);
+    const f = new Function(`return (${(cell.variables[0] as {body: string}).body});`)();
+    expect(f({value: 2}, {value: 3})).toBe(5);
+  });
+
+  it("gives syntax errors as line:column, counted from 1", () => {
+    expect(() => compile("x = {\n  return 1 +;\n}")).toThrow(CellSyntaxError);
+    try {
+      compile("x = {\n  return 1 +;\n}");
+    } catch (error) {
+      expect((error as CellSyntaxError).message).toBe("Unexpected token at 2:13");
+      expect([(error as CellSyntaxError).line, (error as CellSyntaxError).column]).toEqual([2, 13]);
+    }
+  });
+
+  it("reports errors the Observable parser raises itself", () => {
+    expect(() => compile("x = 1; y = 2")).toThrow(/at \d+:\d+$/);
+    expect(() => compile("viewof = 1")).toThrow(SyntaxError);
+  });
+});
