@@ -1,5 +1,6 @@
 import type {Page} from "./ui/page.js";
 import type {LessonCell} from "./engine/lesson.js";
+import {inputElement, setInput} from "./ui/inputs.js";
 
 /** What scripts and the console use to drive the page (see CONTRACT.md). */
 export interface Playground {
@@ -41,10 +42,9 @@ export function playground(page: Page): Playground {
     },
     set(chapter, name, value) {
       const cell = find(chapter, name);
-      const shown = cell.variables[0]?._value;
-      if (cell.label === `viewof ${name}` && shown instanceof EventTarget && "value" in shown) {
-        (shown as {value: unknown}).value = value;
-        shown.dispatchEvent(new Event("input", {bubbles: true}));
+      const element = cell.label === `viewof ${name}` ? inputElement(cell) : null;
+      if (element) {
+        setInput(element, value);
       } else if (cell.label === `mutable ${name}`) {
         (cell.variables[1]._value as {value: unknown}).value = value;
       } else {

@@ -5,6 +5,9 @@ import {syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInpu
 import {javascript} from "@codemirror/lang-javascript";
 import {markdown} from "@codemirror/lang-markdown";
 import {closeBrackets, closeBracketsKeymap} from "@codemirror/autocomplete";
+import {linter, type Diagnostic} from "@codemirror/lint";
+import {compile} from "../engine/compile.js";
+import {CellSyntaxError} from "../engine/parse-cell.js";
 
 /** What an editor needs from the cell it edits. */
 export interface EditorOptions {
@@ -35,13 +38,27 @@ export function createEditor(options: EditorOptions): EditorView {
     closeBrackets(),
     highlightActiveLine(),
     syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
-    language === "ojs" ? [javascript(), lineNumbers()] : [markdown(), EditorView.lineWrapping],
+    language === "ojs" ? [javascript(), lineNumbers(), linter(syntaxErrors, {delay: 400})] : [markdown(), EditorView.lineWrapping],
     EditorView.contentAttributes.of({"aria-label": label}),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) change?.(update.state.doc.toString());
     })
   ];
   return new EditorView({parent, state: EditorState.create({doc, extensions})});
+}
+
+/** Marks where a cell stops parsing, as the reader types (the linter debounces). */
+export function syntaxErrors(view: EditorView): Diagnostic[] {
+  const source = view.state.doc.toString();
+  try {
+    compile(source);
+    return [];
+  } catch (error) {
+    if (!(error instanceof CellSyntaxError)) return [];
+    // Mark at least one character, so an error at the very end still shows.
+    const from = Math.max(0, Math.min(error.pos, source.length - 1));
+    return [{from, to: Math.min(from + 1, source.length), severity: "error", message: error.message}];
+  }
 }
 
 /** Replaces the editor's whole text, keeping its undo history. */

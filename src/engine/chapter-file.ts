@@ -5,6 +5,8 @@ export interface ProseBlock {
   kind: "prose";
   /** The Markdown text, exactly as written (TeX and `${…}` included). */
   source: string;
+  /** Index of the block it started as in the lesson as shipped, if it did. */
+  origin?: number;
 }
 
 /** One ```ojs fenced cell. */
@@ -14,6 +16,8 @@ export interface CellBlock {
   source: string;
   /** Words after `ojs` on the fence line, e.g. "folded" to start with the code hidden. */
   options: string[];
+  /** Index of the block it started as in the lesson as shipped, if it did. */
+  origin?: number;
 }
 
 export type Block = ProseBlock | CellBlock;
@@ -63,6 +67,11 @@ function fence({source, options}: CellBlock): string {
   const longest = Math.max(2, ...Array.from(source.matchAll(/^\s*(`+)/gm), (m) => m[1].length));
   const ticks = "`".repeat(longest + 1);
   return `${ticks}${["ojs", ...options].join(" ")}\n${source}\n${ticks}`;
+}
+
+/** The same chapter with each block marking itself as shipped block number i. */
+export function asShipped(chapter: ChapterFile): ChapterFile {
+  return {slug: chapter.slug, blocks: chapter.blocks.map((b, origin) => ({...b, origin}))};
 }
 
 /** The slug of a chapter file named `NN-slug.md`. */

@@ -1,7 +1,7 @@
 import {Runtime, RuntimeError, type Module, type Observer, type Variable} from "@observablehq/runtime";
 import {peekId} from "@observablehq/parser";
 import {compile, type CompiledCell, type VariableSpec} from "./compile.js";
-import {parseChapterFile, type ChapterFile} from "./chapter-file.js";
+import {parseChapterFile, type Block, type ChapterFile} from "./chapter-file.js";
 import {loopGuard} from "./loop-guard.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
@@ -17,6 +17,8 @@ export interface LessonCell {
   source: string;
   /** Words after `ojs` on the fence line. */
   options: string[];
+  /** Index of the shipped block this cell started as, or null if the reader added it. */
+  origin: number | null;
   /** The cell's name as the page shows it: "x", "viewof x", "mutable x", or "#N" if unnamed. */
   label: string;
   /** What its displayed variable is doing. */
@@ -42,6 +44,8 @@ export interface LessonProse {
   readonly chapter: string;
   /** The Markdown source. */
   source: string;
+  /** Index of the shipped block this prose started as, or null if the reader added it. */
+  origin: number | null;
   /** The live holes of the prose, in order; redefined when the prose changes. */
   inlines: LessonInline[];
 }
@@ -86,10 +90,7 @@ export class Lesson {
     this.chapters = files.map((file) => ({slug: file.slug, blocks: [], module: this.runtime.module()}));
     files.forEach((file, i) => {
       const chapter = this.chapters[i];
-      for (const b of file.blocks) {
-        if (b.kind === "cell") chapter.blocks.push(this.#newCell(chapter, b.source, b.options));
-        else chapter.blocks.push({kind: "prose", id: nextId++, chapter: chapter.slug, source: b.source, inlines: []});
-      }
+      chapter.blocks = file.blocks.map((b) => this.#newBlock(chapter, b));
     });
     // Define after every module exists, so imports between chapters resolve in any order.
     for (const chapter of this.chapters) {
@@ -168,8 +169,59 @@ export class Lesson {
     } while (this.busy);
   }
 
-  #newCell(chapter: LessonChapter, source: string, options: string[]): {kind: "cell"} & LessonCell {
-    const cell = {kind: "cell" as const, id: nextId++, chapter: chapter.slug, source, options, label: "", state: "pending" as CellState, compiled: null, variables: []};
+  /** Puts a new block at index in a chapter (a cell starts running). */
+  insert(slug: string, index: number, block: Block): LessonBlock {
+    const chapter = this.chapter(slug)!;
+    const created = this.#newBlock(chapter, block);
+    chapter.blocks.splice(index, 0, created);
+    if (created.kind === "cell") this.#define(created);
+    this.#relabel(slug);
+    return created;
+  }
+
+  /** Takes a block out of its chapter (a cell's variables are deleted); returns where it was. */
+  remove(block: LessonBlock): number {
+    const chapter = this.chapter(block.chapter)!;
+    const index = chapter.blocks.indexOf(block);
+    if (index < 0) return -1;
+    chapter.blocks.splice(index, 1);
+    if (block.kind === "cell") {
+      for (const v of block.variables) v.delete();
+      block.variables = [];
+    } else {
+      for (const inline of block.inlines) inline.variable.delete();
+      block.inlines = [];
+    }
+    this.#relabel(block.chapter);
+    return index;
+  }
+
+  /** Moves a block to another index of its chapter (order is for reading; it changes no value). */
+  move(block: LessonBlock, index: number): void {
+    const blocks = this.chapter(block.chapter)!.blocks;
+    const from = blocks.indexOf(block);
+    if (from < 0 || index < 0 || index >= blocks.length) return;
+    blocks.splice(from, 1);
+    blocks.splice(index, 0, block);
+    this.#relabel(block.chapter);
+  }
+
+  /** The chapter as a file, as it is now. */
+  file(slug: string): ChapterFile {
+    const chapter = this.chapter(slug)!;
+    return {
+      slug,
+      blocks: chapter.blocks.map((b): Block => {
+        const origin = b.origin === null ? {} : {origin: b.origin};
+        return b.kind === "cell" ? {kind: "cell", source: b.source, options: b.options, ...origin} : {kind: "prose", source: b.source, ...origin};
+      })
+    };
+  }
+
+  #newBlock(chapter: LessonChapter, b: Block): LessonBlock {
+    const origin = b.origin ?? null;
+    if (b.kind === "prose") return {kind: "prose", id: nextId++, chapter: chapter.slug, source: b.source, origin, inlines: []};
+    const cell = {kind: "cell" as const, id: nextId++, chapter: chapter.slug, source: b.source, options: [...b.options], origin, label: "", state: "pending" as CellState, compiled: null, variables: []};
     cell.label = labelOf(cell, chapter);
     return cell;
   }

@@ -11,7 +11,19 @@ export function loadEditor(): Promise<EditorModule> {
   return (editorModule ??= import("../editor/editor.js"));
 }
 
-/** A code cell on the page: its output, and its code in an editor. */
+/** What the buttons around a cell ask the page to do. */
+export interface CellActions {
+  run(cell: LessonCell, source: string): void;
+  insert(cell: LessonCell, where: "above" | "below"): void;
+  move(cell: LessonCell, by: -1 | 1): void;
+  duplicate(cell: LessonCell): void;
+  remove(cell: LessonCell): void;
+  reset(cell: LessonCell): void;
+  /** Called (debounced by the caller) with the editor's text as the reader types. */
+  draft(cell: LessonCell, source: string): void;
+}
+
+/** A code cell on the page: its output, its code in an editor, and the buttons around it. */
 export class CellView {
   readonly element: HTMLElement;
   readonly output: HTMLElement;
@@ -19,68 +31,109 @@ export class CellView {
   readonly observer: Observer;
   editor: EditorView | null = null;
   readonly #cell: LessonCell;
-  readonly #run: (source: string) => void;
+  readonly #actions: CellActions;
+  readonly #name: HTMLElement;
 
-  constructor(cell: LessonCell, run: (source: string) => void, document: Document = globalThis.document) {
+  constructor(cell: LessonCell, actions: CellActions, document: Document = globalThis.document) {
     this.#cell = cell;
-    this.#run = run;
-    this.element = document.createElement("div");
-    this.element.className = "cell";
+    this.#actions = actions;
+    const el = (tag: string, className: string) => Object.assign(document.createElement(tag), {className});
+    this.element = el("div", "cell");
     // "hide": plumbing whose value is not worth showing; its errors still show.
     if (cell.options.includes("hide")) this.element.classList.add("quiet");
-    this.output = document.createElement("div");
-    this.output.className = "cell-output";
-    this.code = document.createElement("div");
-    this.code.className = "cell-code";
-    const pre = document.createElement("pre");
-    pre.className = "code-static";
+    this.output = el("div", "cell-output");
+    this.code = el("div", "cell-code");
+    const pre = el("pre", "code-static");
     pre.textContent = cell.source;
     this.code.append(pre);
-    const folded = cell.options.includes("folded");
-    const frame = document.createElement(folded ? "details" : "div");
-    frame.className = "cell-source";
+    const folded = cell.options.includes("folded") || cell.options.includes("hide");
+    const frame = el(folded ? "details" : "div", "cell-source");
     if (folded) {
-      const summary = document.createElement("summary");
+      const summary = el("summary", "");
       summary.textContent = "code";
       frame.append(summary);
     }
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "run";
-    button.textContent = "Run";
-    button.title = "Run this cell (Shift+Enter)";
-    button.addEventListener("click", () => this.run());
-    frame.append(this.code, button);
-    this.element.append(this.output, frame);
+    const run = this.#button(document, "run", "Run", "Run this cell (Shift+Enter)", () => this.run());
+    frame.append(this.code, run);
+    this.#name = el("span", "cell-name");
+    const tools = el("div", "cell-tools");
+    tools.setAttribute("role", "toolbar");
+    tools.append(
+      this.#name,
+      this.#button(document, "reset-cell", "↺", "Reset this cell to the lesson as shipped", () => actions.reset(cell)),
+      this.#button(document, "move-up", "↑", "Move this cell up", () => actions.move(cell, -1)),
+      this.#button(document, "move-down", "↓", "Move this cell down", () => actions.move(cell, 1)),
+      this.#button(document, "add-above", "+↑", "Add a cell above", () => actions.insert(cell, "above")),
+      this.#button(document, "add-below", "+↓", "Add a cell below", () => actions.insert(cell, "below")),
+      this.#button(document, "duplicate", "⧉", "Duplicate this cell", () => actions.duplicate(cell)),
+      this.#button(document, "delete", "✕", "Delete this cell", () => actions.remove(cell))
+    );
+    this.element.append(tools, this.output, frame);
     this.observer = {...display(this.output, () => this.#cell.label), _node: this.output};
     this.relabel();
   }
 
-  /** Keeps the data hooks in step with the cell's name, which edits may change. */
+  #button(document: Document, action: string, text: string, label: string, onclick: () => void): HTMLButtonElement {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = action === "run" ? "run" : "tool";
+    b.dataset.tool = action;
+    b.textContent = text;
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    b.addEventListener("click", onclick);
+    return b;
+  }
+
+  /** Keeps the data hooks and labels in step with the cell's name, which edits may change. */
   relabel(): void {
-    this.output.dataset.cell = this.#cell.label;
-    this.code.dataset.editor = this.#cell.label;
-    this.element.dataset.name = this.#cell.label;
+    const label = this.#cell.label;
+    this.output.dataset.cell = label;
+    this.code.dataset.editor = label;
+    this.element.dataset.name = label;
+    this.#name.textContent = label.startsWith("#") ? "" : label;
+    this.output.setAttribute("aria-label", `output of ${label}`);
+    this.editor?.contentDOM.setAttribute("aria-label", `code of cell ${label}`);
+  }
+
+  /** Marks the cell as changed from the lesson as shipped (or added by the reader). */
+  changed(changed: boolean): void {
+    this.element.classList.toggle("changed", changed);
+  }
+
+  /** The text in the editor, which may be ahead of what last ran. */
+  get text(): string {
+    return this.editor ? this.editor.state.doc.toString() : this.#cell.source;
   }
 
   /** Runs what the editor holds. */
   run(): void {
-    this.#run(this.editor ? this.editor.state.doc.toString() : this.#cell.source);
+    this.#actions.run(this.#cell, this.text);
   }
 
   /** Replaces the static code with a live editor. */
-  async hydrate(): Promise<void> {
-    if (this.editor) return;
+  async hydrate(): Promise<EditorView> {
+    if (this.editor) return this.editor;
     const {createEditor} = await loadEditor();
-    if (this.editor) return;
+    if (this.editor) return this.editor;
+    const draft = this.code.querySelector("pre")?.textContent ?? this.#cell.source;
     this.code.replaceChildren();
     this.editor = createEditor({
       parent: this.code,
-      doc: this.#cell.source,
+      doc: draft,
       language: "ojs",
       label: `code of cell ${this.#cell.label}`,
-      run: (source) => this.#run(source)
+      run: (source) => this.#actions.run(this.#cell, source),
+      change: (source) => this.#actions.draft(this.#cell, source)
     });
+    return this.editor;
+  }
+
+  /** Opens the code (if folded) and puts the cursor in the editor. */
+  async focus(): Promise<void> {
+    const details = this.code.closest("details");
+    if (details) details.open = true;
+    (await this.hydrate()).focus();
   }
 
   /** Shows new source (set from outside the editor). */

@@ -5,7 +5,12 @@ import type {Observer} from "@observablehq/runtime";
 export function errorMessage(error: unknown, self: string | null): string {
   if (!(error instanceof Error)) return String(error);
   const input = (error as Error & {input?: string}).input;
-  const message = error.name === "SyntaxError" ? `SyntaxError: ${error.message}` : error.message;
+  const message =
+    error.name === "SyntaxError"
+      ? `SyntaxError: ${error.message}`
+      : /call stack/i.test(error.message)
+        ? `too much recursion: a function kept calling itself until the stack ran out (${error.message})`
+        : error.message;
   if (input && input !== self && !error.message.startsWith(`${input} `)) return `waiting on ${input}: ${message}`;
   return message;
 }

@@ -1,43 +1,187 @@
-import {Lesson, type LessonCell, type LessonChapter, type LessonProse} from "../engine/lesson.js";
-import {titleOf, type ChapterFile} from "../engine/chapter-file.js";
+import {Lesson, type LessonBlock, type LessonCell, type LessonChapter, type LessonProse} from "../engine/lesson.js";
+import {titleOf, type Block, type ChapterFile} from "../engine/chapter-file.js";
 import {builtins} from "../stdlib/builtins.js";
-import {CellView} from "./cell-view.js";
-import {inlineObserver, renderProse} from "./prose-view.js";
+import {CellView, type CellActions} from "./cell-view.js";
+import {ProseView, inlineObserver, renderProse} from "./prose-view.js";
+import {Notices} from "./notices.js";
+import {dependencies} from "./dependencies.js";
+import {dataflow} from "./dataflow.js";
 
-/** The lesson on the page: chapters as sections, each cell a view. */
+/** What the page starts from. */
+export interface PageOptions {
+  /** The lesson as shipped, each block marked with its origin (see asShipped). */
+  shipped: readonly ChapterFile[];
+  /** The lesson to show: shipped, or with the reader's saved changes. */
+  current: readonly ChapterFile[];
+  /** Where the chapters go. */
+  root: HTMLElement;
+  /** Where notices go. */
+  notices: Notices;
+  /** Called after anything the reader changed: code, prose, order, or an input. */
+  changed?: () => void;
+}
+
+/** The lesson on the page: chapters as sections, each cell a view with its editor and tools. */
 export class Page {
   readonly lesson: Lesson;
   readonly root: HTMLElement;
+  readonly notices: Notices;
   readonly views = new Map<number, CellView>();
-  readonly #prose = new Map<number, HTMLElement>();
+  readonly #prose = new Map<number, ProseView>();
+  readonly #shipped: Map<string, ChapterFile>;
+  readonly #sections = new Map<string, HTMLElement>();
+  readonly #changed: () => void;
+  readonly #actions: CellActions;
 
-  constructor(files: readonly ChapterFile[], root: HTMLElement) {
+  constructor(options: PageOptions) {
+    const {root, notices} = options;
     this.root = root;
-    const document = root.ownerDocument;
-    this.lesson = new Lesson(files, {
+    this.notices = notices;
+    this.#changed = options.changed ?? (() => {});
+    this.#shipped = new Map(options.shipped.map((f) => [f.slug, f]));
+    this.#actions = {
+      run: (cell, source) => this.run(cell, source),
+      insert: (cell, where) => void this.insert(cell, where),
+      move: (cell, by) => this.move(cell, by),
+      duplicate: (cell) => void this.duplicate(cell),
+      remove: (cell) => this.remove(cell),
+      reset: (cell) => void this.resetCell(cell),
+      draft: () => {}
+    };
+    this.lesson = new Lesson(options.current, {
       builtins: builtins({column: root}),
       observeCell: (cell) => {
-        const view = new CellView(cell, (source) => this.run(cell, source), document);
-        this.views.set(cell.id, view);
-        return view.observer;
+        const {observer} = this.#view(cell);
+        return {...observer, pending: () => (observer.pending?.(), this.#pulse(cell))};
       },
       observeInline: (prose, i) => {
-        const slot = this.#prose.get(prose.id)!.querySelector<HTMLElement>(`[data-inline="${i}"]`)!;
-        return {...inlineObserver(slot), _node: slot};
+        const slot = this.#prose.get(prose.id)!.rendered.querySelector<HTMLElement>(`[data-inline="${i}"]`)!;
+        return inlineObserver(slot);
       }
     });
-    const titles = new Map(files.map((f) => [f.slug, titleOf(f)]));
-    root.append(...this.lesson.chapters.map((c, i) => this.#section(c, i, titles.get(c.slug)!)));
+    const titles = new Map(options.current.map((f) => [f.slug, titleOf(f)]));
+    this.lesson.chapters.forEach((c, i) => {
+      const section = this.#section(c, i, titles.get(c.slug)!);
+      this.#sections.set(c.slug, section);
+      root.append(section);
+      this.#layout(c.slug);
+    });
+    root.addEventListener("input", () => this.#changed());
+    this.#watchDependencies();
   }
 
   /** Runs new source in a cell, as the editor's Run does. */
   run(cell: LessonCell, source: string): void {
     this.lesson.edit(cell, source);
-    for (const c of this.lesson.cells(cell.chapter)) this.views.get(c.id)?.relabel();
+    this.#relabel(cell.chapter);
+    this.#changed();
   }
 
   view(cell: LessonCell): CellView {
     return this.views.get(cell.id)!;
+  }
+
+  /** Adds an empty cell next to another and puts the cursor in it. */
+  async insert(cell: LessonCell, where: "above" | "below", source = ""): Promise<LessonCell> {
+    const blocks = this.lesson.chapter(cell.chapter)!.blocks;
+    const index = blocks.indexOf(cell as LessonBlock) + (where === "below" ? 1 : 0);
+    const added = this.lesson.insert(cell.chapter, index, {kind: "cell", source, options: []}) as LessonCell;
+    this.#layout(cell.chapter);
+    this.#changed();
+    await this.view(added).focus();
+    return added;
+  }
+
+  async duplicate(cell: LessonCell): Promise<LessonCell> {
+    return this.insert(cell, "below", this.view(cell).text);
+  }
+
+  /** Moves a cell past its neighbouring cell, up or down. */
+  move(cell: LessonCell, by: -1 | 1): void {
+    const blocks = this.lesson.chapter(cell.chapter)!.blocks;
+    const from = blocks.indexOf(cell as LessonBlock);
+    const to = from + by;
+    if (to < 0 || to >= blocks.length) return;
+    this.lesson.move(cell as LessonBlock, to);
+    this.#layout(cell.chapter);
+    this.#changed();
+    this.view(cell).element.querySelector<HTMLElement>(`[data-tool="${by < 0 ? "move-up" : "move-down"}"]`)?.focus();
+  }
+
+  /** Deletes a cell, offering to bring it back. */
+  remove(cell: LessonCell): void {
+    const view = this.view(cell);
+    const source = view.text, options = cell.options, origin = cell.origin;
+    const index = this.lesson.remove(cell as LessonBlock);
+    view.element.remove();
+    this.views.delete(cell.id);
+    this.#layout(cell.chapter);
+    this.#changed();
+    const name = cell.label.startsWith("#") ? "a cell" : `cell ${cell.label}`;
+    this.notices.show(`Deleted ${name}.`, {
+      id: "deleted",
+      timeout: 15000,
+      actions: [
+        {
+          label: "Undo",
+          action: "undo",
+          run: () => {
+            const back = this.lesson.insert(cell.chapter, index, {kind: "cell", source, options, ...(origin === null ? {} : {origin})});
+            this.#layout(cell.chapter);
+            this.#changed();
+            void this.view(back as LessonCell).focus();
+          }
+        }
+      ]
+    });
+  }
+
+  /** Puts a cell back as shipped. */
+  async resetCell(cell: LessonCell): Promise<void> {
+    const shipped = this.shippedBlock(cell);
+    if (!shipped) return;
+    this.run(cell, shipped.source);
+    await this.view(cell).show(shipped.source);
+  }
+
+  /** Puts a chapter back as shipped: its code, its prose, its order and its inputs. */
+  resetChapter(slug: string): void {
+    const chapter = this.lesson.chapter(slug)!;
+    for (const block of [...chapter.blocks]) {
+      this.lesson.remove(block);
+      if (block.kind === "cell") this.views.delete(block.id);
+      else this.#prose.delete(block.id);
+    }
+    for (const block of this.#shipped.get(slug)!.blocks) this.lesson.insert(slug, chapter.blocks.length, block);
+    this.#layout(slug);
+  }
+
+  /** The whole lesson as shipped. */
+  resetAll(): void {
+    for (const chapter of this.lesson.chapters) this.resetChapter(chapter.slug);
+    this.#changed();
+  }
+
+  /** Applies new Markdown to a prose block. */
+  editProse(prose: LessonProse, source: string): void {
+    prose.source = source;
+    this.#renderProse(prose);
+    this.#mark(prose.chapter);
+    this.#changed();
+  }
+
+  /** The shipped block a block started as, if it did and still has the same kind. */
+  shippedBlock(block: LessonBlock | LessonCell): Block | undefined {
+    if (block.origin === null) return undefined;
+    const shipped = this.#shipped.get(block.chapter)?.blocks[block.origin];
+    return shipped && shipped.kind === ("kind" in block ? block.kind : "cell") ? shipped : undefined;
+  }
+
+  /** Whether a chapter differs from the lesson as shipped in any source or in its order. */
+  chapterChanged(slug: string): boolean {
+    const now = this.lesson.file(slug).blocks;
+    const shipped = this.#shipped.get(slug)!.blocks;
+    return now.length !== shipped.length || now.some((b, i) => b.origin !== i || b.source !== shipped[i].source || b.kind !== shipped[i].kind);
   }
 
   /** Turns every static code listing into a live editor, a few at a time while the page is idle. */
@@ -49,6 +193,15 @@ export class Page {
     }
   }
 
+  #view(cell: LessonCell): CellView {
+    let view = this.views.get(cell.id);
+    if (!view) {
+      view = new CellView(cell, this.#actions, this.root.ownerDocument);
+      this.views.set(cell.id, view);
+    }
+    return view;
+  }
+
   #section(chapter: LessonChapter, index: number, title: string): HTMLElement {
     const document = this.root.ownerDocument;
     const section = document.createElement("section");
@@ -56,21 +209,120 @@ export class Page {
     section.id = chapter.slug;
     section.dataset.chapter = chapter.slug;
     section.setAttribute("aria-label", title);
-    const number = document.createElement("div");
+    const header = document.createElement("div");
+    header.className = "chapter-header";
+    const number = document.createElement("span");
     number.className = "chapter-number";
     number.textContent = `Chapter ${index + 1}`;
-    section.append(number);
-    for (const block of chapter.blocks) {
-      if (block.kind === "cell") section.append(this.views.get(block.id)!.element);
-      else section.append(this.#renderProse(block));
-    }
+    const reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "tool reset-chapter";
+    reset.dataset.tool = "reset-chapter";
+    reset.textContent = "↺ reset chapter";
+    reset.title = "Put this chapter back as shipped";
+    reset.addEventListener("click", () => {
+      this.resetChapter(chapter.slug);
+      this.#changed();
+    });
+    header.append(number, reset);
+    const body = document.createElement("div");
+    body.className = "chapter-body";
+    const flow = document.createElement("details");
+    flow.className = "dataflow";
+    const summary = document.createElement("summary");
+    summary.textContent = "dataflow of this chapter";
+    flow.append(summary);
+    flow.addEventListener("toggle", () => flow.open && this.#drawDataflow(chapter.slug));
+    section.append(header, body, flow);
     return section;
   }
 
-  #renderProse(prose: LessonProse): HTMLElement {
+  /** Puts a chapter's blocks on the page in order, creating views for new ones. */
+  #layout(slug: string): void {
+    const section = this.#sections.get(slug)!;
+    const body = section.querySelector(".chapter-body")!;
+    const elements = this.lesson.chapter(slug)!.blocks.map((block) => {
+      if (block.kind === "cell") return this.#view(block).element;
+      if (!this.#prose.has(block.id)) this.#renderProse(block);
+      return this.#prose.get(block.id)!.element;
+    });
+    elements.forEach((element, i) => {
+      if (body.children[i] !== element) body.insertBefore(element, body.children[i] ?? null);
+    });
+    while (body.children.length > elements.length) body.lastElementChild!.remove();
+    this.#relabel(slug);
+  }
+
+  #relabel(slug: string): void {
+    for (const c of this.lesson.cells(slug)) this.views.get(c.id)?.relabel();
+    this.#mark(slug);
+    const flow = this.#sections.get(slug)?.querySelector("details.dataflow") as HTMLDetailsElement | null;
+    if (flow?.open) this.#drawDataflow(slug);
+  }
+
+  /** Marks changed cells and shows the chapter's reset when anything in it changed. */
+  #mark(slug: string): void {
+    for (const c of this.lesson.cells(slug)) {
+      const shipped = this.shippedBlock(c);
+      this.views.get(c.id)?.changed(!shipped || shipped.source !== c.source);
+    }
+    this.#sections.get(slug)?.classList.toggle("changed", this.chapterChanged(slug));
+  }
+
+  #renderProse(prose: LessonProse): void {
+    let view = this.#prose.get(prose.id);
+    if (!view) {
+      view = new ProseView(prose, (p, source) => this.editProse(p, source), this.root.ownerDocument);
+      this.#prose.set(prose.id, view);
+    }
     const {element, expressions} = renderProse(prose.source, this.root.ownerDocument);
-    this.#prose.set(prose.id, element);
+    view.show(element);
     this.lesson.defineInlines(prose, expressions);
-    return element;
+  }
+
+  #drawDataflow(slug: string): void {
+    const flow = this.#sections.get(slug)!.querySelector("details.dataflow")!;
+    flow.querySelector("svg")?.remove();
+    flow.append(dataflow(this.lesson.cells(slug), this.root.ownerDocument));
+  }
+
+  /** Hovering or focusing a cell lights up what it reads and what reads it. */
+  #watchDependencies(): void {
+    let lit: Element[] = [];
+    const clear = () => {
+      for (const el of lit) el.classList.remove("reads", "read-by", "focus");
+      lit = [];
+    };
+    const light = (target: EventTarget | null) => {
+      const element = (target as Element | null)?.closest?.(".cell");
+      const section = element?.closest<HTMLElement>("[data-chapter]");
+      if (!element || !section) return clear();
+      const cells = this.lesson.cells(section.dataset.chapter!);
+      const cell = cells.find((c) => this.views.get(c.id)?.element === element);
+      if (!cell) return clear();
+      clear();
+      const deps = dependencies(cells);
+      const add = (id: number, className: string) => {
+        const el = this.views.get(id)?.element;
+        if (el) el.classList.add(className), lit.push(el);
+        const node = section.querySelector(`.dataflow [data-cell-id="${id}"]`);
+        if (node) node.classList.add(className), lit.push(node);
+      };
+      add(cell.id, "focus");
+      for (const id of deps.reads.get(cell.id) ?? []) add(id, "reads");
+      for (const id of deps.readBy.get(cell.id) ?? []) add(id, "read-by");
+    };
+    this.root.addEventListener("pointerover", (e) => light(e.target));
+    this.root.addEventListener("focusin", (e) => light(e.target));
+    this.root.addEventListener("pointerleave", clear);
+  }
+
+  /** Lights a cell's node in an open dataflow drawing as it recomputes. */
+  #pulse(cell: LessonCell): void {
+    const node = this.#sections.get(cell.chapter)?.querySelector(`details.dataflow[open] [data-cell-id="${cell.id}"]`);
+    if (!node) return;
+    node.classList.remove("ran");
+    void (node as SVGGElement).getBBox?.();
+    node.classList.add("ran");
   }
 }

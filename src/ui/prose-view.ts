@@ -1,6 +1,9 @@
+import type {EditorView} from "@codemirror/view";
 import type {Observer} from "@observablehq/runtime";
+import type {LessonProse} from "../engine/lesson.js";
 import {extractInlines, renderMarkdown} from "../stdlib/markdown.js";
 import {errorMessage} from "./display.js";
+import {loadEditor} from "./cell-view.js";
 
 /** Renders prose; returns the element and the expressions of its live holes, in order. */
 export function renderProse(source: string, document: Document = globalThis.document): {element: HTMLElement; expressions: string[]} {
@@ -15,6 +18,7 @@ export function renderProse(source: string, document: Document = globalThis.docu
 export function inlineObserver(slot: HTMLElement): Observer {
   slot.className = "inline";
   return {
+    _node: slot,
     pending() {
       slot.dataset.state = "pending";
     },
@@ -33,4 +37,71 @@ export function inlineObserver(slot: HTMLElement): Observer {
 /** Numbers in prose read best short: up to 3 decimals, trailing zeros dropped. */
 export function formatNumber(x: number): string {
   return Number.isInteger(x) ? String(x) : String(+x.toFixed(3));
+}
+
+/** A prose block on the page, with an editor for its Markdown that opens on request. */
+export class ProseView {
+  readonly element: HTMLElement;
+  /** The rendered prose; replaced when the source changes. */
+  rendered: HTMLElement;
+  editor: EditorView | null = null;
+  readonly #prose: LessonProse;
+  readonly #apply: (prose: LessonProse, source: string) => void;
+  readonly #pane: HTMLElement;
+
+  constructor(prose: LessonProse, apply: (prose: LessonProse, source: string) => void, document: Document = globalThis.document) {
+    this.#prose = prose;
+    this.#apply = apply;
+    this.element = document.createElement("div");
+    this.element.className = "prose-block";
+    this.rendered = document.createElement("div");
+    this.#pane = document.createElement("div");
+    this.#pane.className = "prose-editor";
+    this.#pane.hidden = true;
+    const edit = document.createElement("button");
+    edit.type = "button";
+    edit.className = "tool prose-edit";
+    edit.textContent = "✎";
+    edit.title = "Edit this text";
+    edit.setAttribute("aria-label", "Edit this text");
+    edit.addEventListener("click", () => this.toggle());
+    this.element.append(edit, this.rendered, this.#pane);
+  }
+
+  /** Puts freshly rendered prose in place. */
+  show(rendered: HTMLElement): void {
+    this.rendered.replaceWith(rendered);
+    this.rendered = rendered;
+  }
+
+  /** Opens or closes the Markdown editor; closing applies what was typed. */
+  async toggle(): Promise<void> {
+    if (!this.#pane.hidden) return this.done();
+    this.#pane.hidden = false;
+    this.element.classList.add("editing");
+    if (!this.editor) {
+      const {createEditor} = await loadEditor();
+      const done = this.element.ownerDocument.createElement("button");
+      done.type = "button";
+      done.className = "run prose-done";
+      done.textContent = "Done";
+      done.title = "Show the text (Shift+Enter)";
+      done.addEventListener("click", () => this.done());
+      this.editor = createEditor({
+        parent: this.#pane,
+        doc: this.#prose.source,
+        language: "md",
+        label: "text of this passage, in Markdown",
+        run: () => this.done()
+      });
+      this.#pane.append(done);
+    }
+    this.editor.focus();
+  }
+
+  done(): void {
+    if (this.editor) this.#apply(this.#prose, this.editor.state.doc.toString());
+    this.#pane.hidden = true;
+    this.element.classList.remove("editing");
+  }
 }

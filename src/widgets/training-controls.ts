@@ -28,6 +28,8 @@ export function trainingControls(options: TrainingControlsOptions = {}): Trainin
   const state: TrainingControlsValue = {playing: false, speed: options.speed ?? 1};
   const root = document.createElement("div") as unknown as TrainingControls;
   root.className = "training-controls";
+  // Playing or not is a moment's state, not the reader's work: pages don't save or share it.
+  root.dataset.transient = "";
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", "training controls");
 

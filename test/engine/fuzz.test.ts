@@ -39,7 +39,7 @@ const cells = chapters.flatMap((c) => c.blocks.flatMap((b) => (b.kind === "cell"
 const prose = chapters.flatMap((c) => c.blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])));
 
 describe("fuzz", () => {
-  it("every mutated cell compiles to runnable definitions or fails with a located syntax error", () => {
+  it("every mutated cell compiles to runnable definitions or fails with a located syntax error", {timeout: 60_000}, () => {
     const rand = random(20261126);
     let compiled = 0, rejected = 0;
     for (let n = 0; n < 4000; ++n) {
@@ -61,7 +61,7 @@ describe("fuzz", () => {
     expect(rejected).toBeGreaterThan(100);
   });
 
-  it("mutated prose always renders, and its holes are valid expressions or left as text", () => {
+  it("mutated prose always renders, and its holes are valid expressions or left as text", {timeout: 60_000}, () => {
     const rand = random(7);
     for (let n = 0; n < 1500; ++n) {
       const source = mutate(prose[n % prose.length], rand);

@@ -1,0 +1,121 @@
+import type {Block} from "../engine/chapter-file.js";
+
+/** What the page keeps between visits: the reader's changes, not the whole lesson. */
+export interface SavedLesson {
+  version: 1;
+  /** The blocks of each chapter that differs from the lesson as shipped. */
+  chapters: Record<string, Block[]>;
+  /** Input values by chapter, then by name (`x` for `viewof x`). */
+  inputs: Record<string, Record<string, unknown>>;
+  /** The tab that saved it last. */
+  tab: string;
+  /** Increases with every save, so a tab can tell that another one saved in between. */
+  revision: number;
+}
+
+/** What reading the saved lesson gave. */
+export type Loaded =
+  | {kind: "empty"}
+  | {kind: "ok"; saved: SavedLesson}
+  /** Storage could not be read at all (disabled, or blocked). */
+  | {kind: "unavailable"; reason: string}
+  /** Something is there but it is not a saved lesson; it has been set aside under `backup`. */
+  | {kind: "unreadable"; reason: string; backup: string | null};
+
+/** The subset of the Storage interface we use; tests pass faulty ones. */
+export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+/** Reads the saved lesson; never throws. */
+export function load(storage: () => StorageLike, key: string): Loaded {
+  let text: string | null;
+  let store: StorageLike;
+  try {
+    store = storage();
+    text = store.getItem(key);
+  } catch (error) {
+    return {kind: "unavailable", reason: describe(error)};
+  }
+  if (text === null) return {kind: "empty"};
+  try {
+    return {kind: "ok", saved: validate(JSON.parse(text))};
+  } catch (error) {
+    // Keep the unreadable copy out of harm's way before anything overwrites the key.
+    const backup = `${key}.unreadable`;
+    try {
+      store.setItem(backup, text);
+      store.removeItem(key);
+      return {kind: "unreadable", reason: describe(error), backup};
+    } catch {
+      return {kind: "unreadable", reason: describe(error), backup: null};
+    }
+  }
+}
+
+/** Writes the saved lesson; returns null or the reason it failed, in the reader's terms. */
+export function save(storage: () => StorageLike, key: string, saved: SavedLesson): string | null {
+  try {
+    storage().setItem(key, JSON.stringify(saved));
+    return null;
+  } catch (error) {
+    return describe(error);
+  }
+}
+
+/** The revision another tab last wrote, or null if none can be read. */
+export function storedRevision(storage: () => StorageLike, key: string): {revision: number; tab: string} | null {
+  try {
+    const text = storage().getItem(key);
+    if (text === null) return null;
+    const {revision, tab} = JSON.parse(text) as SavedLesson;
+    return typeof revision === "number" && typeof tab === "string" ? {revision, tab} : null;
+  } catch {
+    return null;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22)) return "the browser's storage for this page is full";
+  if (error instanceof DOMException && error.name === "SecurityError") return "this browser does not allow the page to store anything";
+  if (error instanceof SyntaxError) return "it is not valid JSON";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Checks the shape of what was read, field by field, so a bad copy is caught here, not later. */
+export function validate(value: unknown): SavedLesson {
+  const fail = (what: string): never => {
+    throw new Error(`saved lesson: ${what}`);
+  };
+  if (!isObject(value)) fail("not an object");
+  const v = value as Record<string, unknown>;
+  if (v.version !== 1) fail(`unknown version ${JSON.stringify(v.version)}`);
+  if (!isObject(v.chapters)) fail("chapters is not an object");
+  if (!isObject(v.inputs)) fail("inputs is not an object");
+  for (const [slug, blocks] of Object.entries(v.chapters as object)) {
+    if (!Array.isArray(blocks)) fail(`chapter ${slug} is not a list of blocks`);
+    (blocks as unknown[]).forEach((b, i) => {
+      if (!isObject(b)) fail(`${slug}[${i}] is not a block`);
+      const block = b as Record<string, unknown>;
+      if (block.kind !== "cell" && block.kind !== "prose") fail(`${slug}[${i}] is neither a cell nor prose`);
+      if (typeof block.source !== "string") fail(`${slug}[${i}] has no source`);
+      if (block.kind === "cell" && !(Array.isArray(block.options) && block.options.every((o) => typeof o === "string"))) fail(`${slug}[${i}] has bad options`);
+      if (block.origin !== undefined && !Number.isInteger(block.origin)) fail(`${slug}[${i}] has a bad origin`);
+    });
+  }
+  for (const [slug, inputs] of Object.entries(v.inputs as object)) if (!isObject(inputs)) fail(`inputs of ${slug} is not an object`);
+  if (typeof v.tab !== "string" || typeof v.revision !== "number") fail("no tab or revision");
+  return value as SavedLesson;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value can be saved and restored as it is (plain data, no elements or functions). */
+export function isPlainData(value: unknown, depth = 0): boolean {
+  if (depth > 6) return false;
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.length <= 100_000 && value.every((v) => isPlainData(v, depth + 1));
+  if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every((v) => isPlainData(v, depth + 1));
+  return false;
+}
