@@ -1,13 +1,86 @@
-import {defineConfig} from "vite";
+import {build, defineConfig, type InlineConfig, type Plugin} from "vite";
 import {fileURLToPath} from "node:url";
+
+const inspectorCSS = fileURLToPath(new URL("node_modules/@observablehq/inspector/dist/inspector.css", import.meta.url));
+
+/**
+ * The standalone build: the whole app as one ES module (nothing loaded later, since a page
+ * opened from file:// can load nothing) and one stylesheet. Export and `npm run fork` embed
+ * these two files in a single HTML page.
+ */
+export const standalone: InlineConfig = {
+  configFile: false,
+  logLevel: "warn",
+  resolve: {alias: {"@observablehq/inspector/inspector.css": inspectorCSS}},
+  build: {
+    target: "es2022",
+    outDir: "dist/standalone",
+    emptyOutDir: true,
+    cssCodeSplit: false,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: fileURLToPath(new URL("src/standalone.ts", import.meta.url)),
+      output: {format: "es", entryFileNames: "app.js", assetFileNames: "app[extname]", codeSplitting: false}
+    }
+  }
+};
+
+/** Builds the standalone files in memory. */
+export async function buildStandalone(): Promise<{js: string; css: string}> {
+  const result = await build({...standalone, build: {...standalone.build, write: false}});
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ("output" in r ? r.output : []));
+  const text = (name: string) => {
+    const file = outputs.find((o) => o.fileName === name);
+    if (!file) throw new Error(`the standalone build made no ${name}`);
+    return file.type === "chunk" ? file.code : String(file.source);
+  };
+  return {js: text("app.js"), css: text("app.css")};
+}
+
+/** In development, serve the standalone files (built on request) where export looks for them. */
+function standaloneInDev(): Plugin {
+  return {
+    name: "standalone-in-dev",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const m = /\/standalone\/(app\.js|app\.css)$/.exec(req.url ?? "");
+        if (!m) return next();
+        try {
+          const pieces = await buildStandalone();
+          res.setHeader("Content-Type", m[1].endsWith(".js") ? "text/javascript" : "text/css");
+          res.end(m[1].endsWith(".js") ? pieces.js : pieces.css);
+        } catch (error) {
+          next(error);
+        }
+      });
+    }
+  };
+}
+
+/** After the site's build, build the standalone files beside it, in dist/standalone/. */
+function standaloneOnBuild(): Plugin {
+  let outDir = "dist";
+  return {
+    name: "standalone-on-build",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      await build({...standalone, build: {...standalone.build, outDir: `${outDir}/standalone`}});
+    }
+  };
+}
 
 export default defineConfig({
   resolve: {
     alias: {
       // The inspector's package exports hide its stylesheet; point at the file itself.
-      "@observablehq/inspector/inspector.css": fileURLToPath(new URL("node_modules/@observablehq/inspector/dist/inspector.css", import.meta.url))
+      "@observablehq/inspector/inspector.css": inspectorCSS
     }
   },
+  plugins: [standaloneInDev(), standaloneOnBuild()],
   server: {port: 5173, strictPort: true},
   preview: {port: 4173, strictPort: true},
   build: {target: "es2022", chunkSizeWarningLimit: 1500}

@@ -11,10 +11,14 @@ export interface Playground {
   source(chapter: string, name: string): string;
   edit(chapter: string, name: string, source: string): Promise<void>;
   idle(): Promise<void>;
+  /** The standalone page, as Export downloads it. */
+  exportHTML(): Promise<string>;
+  /** The link Share copies. */
+  shareURL(): Promise<string>;
 }
 
-/** Builds window.playground over a page. */
-export function playground(page: Page): Playground {
+/** Builds the parts of window.playground that drive the page itself. */
+export function playground(page: Page): Omit<Playground, "exportHTML" | "shareURL"> {
   const {lesson} = page;
   const chapterNamed = (chapter: string) => {
     if (!lesson.chapter(chapter)) throw new Error(`no chapter named "${chapter}"`);

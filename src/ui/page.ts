@@ -146,14 +146,25 @@ export class Page {
 
   /** Puts a chapter back as shipped: its code, its prose, its order and its inputs. */
   resetChapter(slug: string): void {
+    this.replaceChapter(slug, this.#shipped.get(slug)!.blocks);
+  }
+
+  /** Replaces every block of a chapter (its cells start afresh, inputs at their defaults). */
+  replaceChapter(slug: string, blocks: readonly Block[]): void {
     const chapter = this.lesson.chapter(slug)!;
     for (const block of [...chapter.blocks]) {
       this.lesson.remove(block);
       if (block.kind === "cell") this.views.delete(block.id);
       else this.#prose.delete(block.id);
     }
-    for (const block of this.#shipped.get(slug)!.blocks) this.lesson.insert(slug, chapter.blocks.length, block);
+    for (const block of blocks) this.lesson.insert(slug, chapter.blocks.length, block);
     this.#layout(slug);
+  }
+
+  /** Stops every cell and empties the page (before another lesson takes its place). */
+  dispose(): void {
+    this.lesson.runtime.dispose();
+    this.root.replaceChildren();
   }
 
   /** The whole lesson as shipped. */

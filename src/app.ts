@@ -1,0 +1,265 @@
+import {asShipped, type Block, type ChapterFile} from "./engine/chapter-file.js";
+import {Page} from "./ui/page.js";
+import {playground, type Playground} from "./playground.js";
+import {renderContents} from "./ui/contents.js";
+import {Notices} from "./ui/notices.js";
+import {load, type StorageLike} from "./ui/storage.js";
+import {Saver} from "./ui/saver.js";
+import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
+import {assemble, extractForkData} from "./fork/assemble.js";
+import {validateForkData, type ForkData} from "./fork/fork-data.js";
+import {applyChanges, decodeShare, describeChanges, encodeShare, type SharedChanges} from "./fork/share.js";
+import {pendingChanges, trustPanel} from "./fork/trust-panel.js";
+
+/** Everything that differs between the site and a standalone page. */
+export interface AppOptions {
+  /** The lesson this page ships with: the baseline for changes, resets and links. */
+  chapters: ChapterFile[];
+  /** Input values that come with the lesson (a fork carries those it was exported with). */
+  inputs: Record<string, Record<string, unknown>>;
+  /** Names the page's saved changes in local storage. */
+  key: string;
+  /** The page's title. */
+  title: string;
+  /** Where this lesson was forked from, the newest first (empty for the site). */
+  lineage: ForkData["lineage"];
+  /** The app's code and styles, for export. */
+  pieces(): Promise<{js: string; css: string}>;
+  /** Local storage (tests pass faulty ones). */
+  storage?: () => StorageLike;
+}
+
+/** Starts the playground on this page's #lesson, #contents and #actions elements. */
+export function start(options: AppOptions): Playground {
+  const storage = options.storage ?? (() => window.localStorage);
+  const root = document.querySelector<HTMLElement>("#lesson")!;
+  const contents = document.querySelector<HTMLElement>("#contents")!;
+  const actions = document.querySelector<HTMLElement>("#actions")!;
+  const notices = new Notices();
+  document.body.append(notices.element);
+  showLineage(options.lineage);
+
+  const shipped = options.chapters.map(asShipped);
+  const shippedBlocks = Object.fromEntries(shipped.map((c) => [c.slug, c.blocks]));
+
+  // A share link proposes changes against the lesson; they run only once the reader agrees.
+  let shared: SharedChanges | null = null;
+  let key = options.key;
+  const fragment = /^#share=(.+)$/.exec(location.hash)?.[1];
+  if (fragment) {
+    try {
+      shared = decodeShare(fragment);
+      applyChanges(shared.chapters, shippedBlocks);
+      key = `${options.key}:shared:${hash(fragment)}`;
+    } catch (error) {
+      shared = null;
+      notices.show(`This link could not be opened: ${(error as Error).message}. Showing the lesson as shipped.`, {id: "share", tone: "error"});
+    }
+  }
+
+  const loaded = load(storage, key);
+  if (loaded.kind === "unavailable") {
+    notices.show(`Changes can't be saved in this browser (${loaded.reason}). Everything works; export the page to keep your changes.`, {id: "storage", tone: "error"});
+  } else if (loaded.kind === "unreadable") {
+    const kept = loaded.backup ? ` The unreadable copy is kept in local storage as "${loaded.backup}".` : "";
+    notices.show(`Saved changes could not be read (${loaded.reason}), so the lesson starts as shipped.${kept}`, {id: "storage", tone: "error"});
+  }
+  // Changes saved under a link's own key were trusted when they were first run.
+  const saved = loaded.kind === "ok" ? loaded.saved : null;
+  const proposed = shared && !saved ? applyChanges(shared.chapters, shippedBlocks) : null;
+  const current: ChapterFile[] = shipped.map((file) => (saved?.chapters[file.slug] ? {slug: file.slug, blocks: saved.chapters[file.slug]} : file));
+
+  let defaults: Record<string, Record<string, unknown>> | null = null;
+  let saver: Saver | null = null;
+  let waiting = false; // while someone else's code waits for the reader's word, nothing is saved
+  const page = new Page({shipped, current, root, notices, changed: () => !waiting && saver?.schedule()});
+  saver = new Saver({
+    key,
+    storage,
+    notices,
+    revision: saved?.revision ?? 0,
+    window,
+    reload: () => location.reload(),
+    collect: () => ({chapters: changedChapters(), inputs: changedNow()})
+  });
+  renderContents(contents, current);
+
+  const changedChapters = (): Record<string, Block[]> => {
+    const chapters: Record<string, Block[]> = {};
+    for (const c of page.lesson.chapters) if (page.chapterChanged(c.slug)) chapters[c.slug] = page.lesson.file(c.slug).blocks;
+    return chapters;
+  };
+  const changedNow = () => (defaults ? changedInputs(readInputs(page.lesson), defaults) : saved?.inputs ?? {});
+
+  const api: Playground = {
+    ...playground(page),
+    exportHTML: async () => {
+      const {js, css} = await options.pieces();
+      const data: ForkData = {
+        version: 1,
+        chapters: page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})),
+        inputs: readInputs(page.lesson),
+        id: Math.random().toString(36).slice(2, 10),
+        lineage: [{from: describeLocation(), at: new Date().toISOString()}, ...options.lineage]
+      };
+      return assemble({js, css, data, title: options.title});
+    },
+    shareURL: async () => {
+      const base = location.href.replace(/#.*$/, "");
+      const chapters = describeChanges(changedChapters(), shippedBlocks);
+      const inputs = changedNow();
+      if (!Object.keys(chapters).length && !Object.keys(inputs).length) return base;
+      return `${base}#share=${encodeShare({chapters, inputs})}`;
+    }
+  };
+  Object.assign(window, {playground: api});
+
+  // Once every cell has its first value: remember defaults, then put inputs where they were.
+  void api.idle().then(() => {
+    defaults = readInputs(page.lesson);
+    applyInputs(page.lesson, options.inputs);
+    if (saved) applyInputs(page.lesson, saved.inputs);
+    else if (shared) applyInputs(page.lesson, shared.inputs);
+  });
+
+  if (proposed && pendingChanges(proposed, shippedBlocks, () => "").length) {
+    waiting = true;
+    const changes = pendingChanges(proposed, shippedBlocks, (b) => blockLabel(b));
+    root.before(
+      trustPanel(`This link changes ${changes.length} part${changes.length === 1 ? "" : "s"} of the lesson.`, changes, {
+        trust: () => {
+          waiting = false;
+          for (const [slug, blocks] of Object.entries(proposed)) page.replaceChapter(slug, blocks);
+          void api.idle().then(() => {
+            applyInputs(page.lesson, shared!.inputs);
+            saver!.schedule();
+          });
+        },
+        discard: () => {
+          // Back to the lesson as shipped, keeping nothing from the link (and saving nothing).
+          history.replaceState(null, "", location.href.replace(/#.*$/, ""));
+          try {
+            storage().removeItem(key);
+          } catch {
+            // Nothing was saved, or storage is unavailable: either way nothing is kept.
+          }
+          location.reload();
+        }
+      })
+    );
+  }
+
+  actions.append(
+    button("export", "Export", "Download this page, as it is now, as one HTML file that works offline", async () => {
+      const html = await api.exportHTML();
+      download(new Blob([html], {type: "text/html"}), `${slugify(options.title)}.html`);
+    }),
+    button("share", "Share", "Copy a link that opens the lesson with your changes", async () => {
+      const url = await api.shareURL();
+      try {
+        await navigator.clipboard.writeText(url);
+        notices.show("Link copied. It holds your changes; whoever opens it sees them and chooses whether to run your code.", {id: "share", timeout: 8000});
+      } catch {
+        notices.show(`Copy this link: ${url}`, {id: "share"});
+      }
+    }),
+    button("import", "Open file…", "Open a playground page exported before (or drop one on the page)", () => pick()),
+    button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs)", () => {
+      page.resetAll();
+      saver?.flush(true);
+    })
+  );
+
+  const open = async (file: File) => {
+    let data: ForkData;
+    try {
+      data = validateForkData(extractForkData(await file.text()));
+    } catch (error) {
+      notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
+      return;
+    }
+    const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
+    const changes = pendingChanges(proposedFork, shippedBlocks, (b) => blockLabel(b));
+    root.before(
+      trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
+        trust: () => {
+          // The file's lesson replaces this one, as if the file itself had been opened.
+          page.dispose();
+          contents.replaceChildren();
+          actions.replaceChildren();
+          notices.element.remove();
+          start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
+        },
+        discard: () => {}
+      })
+    );
+  };
+  const pick = () => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".html,text/html";
+    input.addEventListener("change", () => input.files?.[0] && open(input.files[0]));
+    input.click();
+  };
+  document.addEventListener("dragover", (e) => e.dataTransfer?.types.includes("Files") && e.preventDefault());
+  document.addEventListener("drop", (e) => {
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    void open(file);
+  });
+
+  window.addEventListener("pagehide", () => !waiting && saver?.flush());
+  const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
+  void page.hydrateEditors(idle);
+  return api;
+}
+
+function blockLabel(b: Block): string {
+  if (b.kind === "prose") return `text “${b.source.trim().split("\n")[0].slice(0, 40)}”`;
+  const name = /^\s*(?:(viewof|mutable)\s+)?([A-Za-z_$][\w$]*)\s*=/.exec(b.source);
+  return name ? `cell ${name[1] ? `${name[1]} ` : ""}${name[2]}` : "a cell";
+}
+
+function button(action: string, text: string, title: string, onclick: () => void): HTMLButtonElement {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.dataset.action = action;
+  b.textContent = text;
+  b.title = title;
+  b.addEventListener("click", onclick);
+  return b;
+}
+
+function download(blob: Blob, name: string): void {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** Where this page is, for a fork's record: the site's address, or the standalone file's name. */
+function describeLocation(): string {
+  return location.protocol === "file:" ? decodeURIComponent(location.pathname.split("/").pop() ?? "a standalone page") : location.href.replace(/#.*$/, "");
+}
+
+function showLineage(lineage: ForkData["lineage"]): void {
+  const slot = document.querySelector("#forked-from");
+  if (!slot || !lineage.length) return;
+  const [{from, at}] = lineage;
+  slot.textContent = `forked from ${from} on ${new Date(at).toLocaleString("en-GB", {dateStyle: "medium", timeStyle: "short"})}`;
+}
+
+function slugify(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "playground";
+}
+
+/** A short, stable name for a link's contents (FNV-1a), to keep its saved changes apart. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; ++i) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,20 @@
+import "@observablehq/inspector/inspector.css";
+import "@observablehq/inputs/dist/index.css";
+import "./ui/style.css";
+import {start} from "./app.js";
+import {validateForkData} from "./fork/fork-data.js";
+
+// A standalone page: the lesson is the JSON it carries, and its own code is in the page, so it
+// can export itself again with no network at all.
+const data = validateForkData(JSON.parse(document.querySelector("#lesson-data")!.textContent!));
+start({
+  chapters: data.chapters,
+  inputs: data.inputs,
+  key: `how-machines-learn:fork:${data.id}`,
+  title: document.title,
+  lineage: data.lineage,
+  pieces: async () => ({
+    js: document.querySelector("script#app")!.textContent!,
+    css: document.querySelector("style#app-style")!.textContent!
+  })
+});
