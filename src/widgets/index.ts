@@ -1,1 +1,2 @@
 export {trainingControls, describeSpeed, iterationsInFrame, roundSpeed} from "./training-controls.js";
+export {pointPicker} from "./point-picker.js";

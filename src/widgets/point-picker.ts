@@ -1,0 +1,188 @@
+import * as Plot from "@observablehq/plot";
+import {palette} from "../draw/palette.js";
+
+/** A point in data coordinates: [x, y]. */
+export type Point = [number, number];
+
+/** One axis of the chart. */
+export interface PickerAxis {
+  /** The fixed [lowest, highest] values shown; a click outside them adds nothing. */
+  domain: [number, number];
+  /** The axis title. Default the axis's name. */
+  label?: string;
+}
+
+/** Options for the point picker. */
+export interface PointPickerOptions {
+  /** The starting points. Default none. */
+  value?: Point[];
+  /** The horizontal axis. Default [−10, 10], "x". */
+  x?: PickerAxis;
+  /** The vertical axis. Default [−10, 10], "y". */
+  y?: PickerAxis;
+  /** Width in pixels; the chart shrinks to fit a narrower column. Default 640. */
+  width?: number;
+  /** Height in pixels. Default 340. */
+  height?: number;
+  /** Marks drawn under the points (a model's curve, say); see overlay. Default none. */
+  marks?: Plot.Markish[];
+  /** How close to a point, in screen pixels, a click removes it. Default 10. */
+  radius?: number;
+  /** Placed coordinates are rounded to this many decimals. Default 2. */
+  decimals?: number;
+  document?: Document;
+}
+
+/**
+ * A chart the reader fills with data by clicking. Like every Observable input, its `value`
+ * (the points) changes as the reader adds or removes points, and each change fires a
+ * bubbling `input` event.
+ */
+export interface PointPicker extends HTMLDivElement {
+  /** The points, in the order they were placed; setting it redraws without firing `input`. */
+  value: Point[];
+  /** Replaces the marks drawn with the points (under them), and the width if given, keeping the points. */
+  overlay(marks: Plot.Markish[], options?: {width?: number}): void;
+}
+
+/**
+ * Click on empty space to add a point there; click on a point to remove it (alt-click only
+ * ever removes). {@link PointPicker.overlay} lets a cell move a curve across the chart every
+ * frame without recreating the input and losing what the reader placed; the points stay on
+ * top, so they can always be clicked.
+ */
+export function pointPicker(options: PointPickerOptions = {}): PointPicker {
+  const {height = 340, radius = 10, decimals = 2, document = globalThis.document} = options;
+  const x = axis(options.x, "x");
+  const y = axis(options.y, "y");
+  let width = options.width ?? 640;
+  let marks = options.marks ?? [];
+  let points = checkPoints(options.value ?? [], "value");
+  checkPositive(width, "width");
+  checkPositive(height, "height");
+
+  const root = document.createElement("div") as unknown as PointPicker;
+  root.className = "point-picker";
+  const help = document.createElement("div");
+  help.textContent = "Click to add a point; click a point to remove it.";
+  help.style.cssText = "font: 13px var(--font-ui, sans-serif); color: var(--muted, gray);";
+  let chart = render();
+  root.append(chart, help);
+
+  function render(): SVGSVGElement & Plot.Plot {
+    const svg = Plot.plot({
+      document,
+      width,
+      height,
+      grid: true,
+      x: {domain: x.domain, label: x.label},
+      y: {domain: y.domain, label: y.label},
+      marks: [...marks, Plot.dot(points, {x: "0", y: "1", r: 5, fill: palette.data, stroke: "var(--bg, white)"})]
+    }) as SVGSVGElement & Plot.Plot;
+    svg.style.cursor = "crosshair";
+    svg.style.touchAction = "manipulation";
+    return svg;
+  }
+  function redraw() {
+    const next = render();
+    chart.replaceWith(next);
+    chart = next;
+  }
+
+  /** The pointer's place in the chart's own pixels (the chart may be drawn smaller than its width). */
+  function pixel(event: MouseEvent): [number, number] {
+    const rect = chart.getBoundingClientRect();
+    return [((event.clientX - rect.left) * width) / rect.width, ((event.clientY - rect.top) * height) / rect.height];
+  }
+  /** Pixels on screen per chart pixel, so the hit radius means the same at any size. */
+  function zoom(): number {
+    const rect = chart.getBoundingClientRect();
+    return rect.width / width;
+  }
+  function scales() {
+    return {x: chart.scale("x")!, y: chart.scale("y")!};
+  }
+
+  root.addEventListener("click", (event) => {
+    if (!chart.contains(event.target as Node)) return;
+    const at = pixel(event);
+    const s = scales();
+    const hit = nearestPoint(points, at, ([px, py]) => [s.x.apply(px), s.y.apply(py)], radius / zoom());
+    if (hit >= 0) points = points.filter((_, i) => i !== hit);
+    else if (event.altKey) return;
+    else {
+      const placed: Point = [round(s.x.invert!(at[0]), decimals), round(s.y.invert!(at[1]), decimals)];
+      if (!within(placed[0], x.domain) || !within(placed[1], y.domain)) return;
+      points = [...points, placed];
+    }
+    redraw();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  root.addEventListener("pointermove", (event) => {
+    if (!chart.contains(event.target as Node)) return;
+    const s = scales();
+    const hit = nearestPoint(points, pixel(event), ([px, py]) => [s.x.apply(px), s.y.apply(py)], radius / zoom());
+    chart.style.cursor = hit >= 0 ? "pointer" : "crosshair";
+  });
+
+  Object.defineProperty(root, "value", {
+    get: () => points.map(([px, py]) => [px, py]),
+    set: (value: unknown) => {
+      points = checkPoints(value, "value");
+      redraw();
+    }
+  });
+  root.overlay = (next, options = {}) => {
+    if (options.width !== undefined) checkPositive(options.width, "width"), (width = options.width);
+    marks = next;
+    redraw();
+  };
+  return root;
+}
+
+/**
+ * The index of the point nearest to `at` (in pixels) if it lies within `radius` pixels, else
+ * −1. `toPixels` places a data point on the chart.
+ */
+export function nearestPoint(points: readonly Point[], at: [number, number], toPixels: (point: Point) => [number, number], radius: number): number {
+  let best = -1;
+  let bestDistance = radius;
+  points.forEach((point, i) => {
+    const [px, py] = toPixels(point);
+    const distance = Math.hypot(px - at[0], py - at[1]);
+    if (distance <= bestDistance) (best = i), (bestDistance = distance);
+  });
+  return best;
+}
+
+/** The points as [x, y] pairs of finite numbers, or an error that names the first bad one. */
+export function checkPoints(value: unknown, name: string): Point[] {
+  if (!Array.isArray(value)) throw new Error(`pointPicker: ${name} is not an array of [x, y] pairs`);
+  return value.map((p: unknown, i) => {
+    if (!Array.isArray(p) || p.length !== 2 || !p.every((v) => typeof v === "number" && Number.isFinite(v))) {
+      throw new Error(`pointPicker: ${name}[${i}] is not a pair of numbers`);
+    }
+    return [p[0], p[1]] as Point;
+  });
+}
+
+function axis(option: PickerAxis | undefined, name: "x" | "y"): Required<PickerAxis> {
+  const domain = option?.domain ?? [-10, 10];
+  if (!Array.isArray(domain) || domain.length !== 2 || !(domain[0] < domain[1])) {
+    throw new Error(`pointPicker: invalid ${name}.domain; not [lowest, highest]: ${JSON.stringify(domain)}`);
+  }
+  return {domain, label: option?.label ?? name};
+}
+
+function checkPositive(value: number, name: string) {
+  if (!(value > 0)) throw new Error(`pointPicker: invalid ${name}; not a positive number: ${value}`);
+}
+
+function within(value: number, [lo, hi]: [number, number]): boolean {
+  return lo <= value && value <= hi;
+}
+
+function round(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
