@@ -8,6 +8,7 @@ import {closeBrackets, closeBracketsKeymap} from "@codemirror/autocomplete";
 import {linter, type Diagnostic} from "@codemirror/lint";
 import {compile} from "../engine/compile.js";
 import {CellSyntaxError} from "../engine/parse-cell.js";
+import {scrubNumbers} from "./scrub-numbers.js";
 
 /** What an editor needs from the cell it edits. */
 export interface EditorOptions {
@@ -38,7 +39,9 @@ export function createEditor(options: EditorOptions): EditorView {
     closeBrackets(),
     highlightActiveLine(),
     syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
-    language === "ojs" ? [javascript(), lineNumbers(), linter(syntaxErrors, {delay: 400})] : [markdown(), EditorView.lineWrapping],
+    language === "ojs"
+      ? [javascript(), lineNumbers(), linter(syntaxErrors, {delay: 400}), scrubNumbers((view) => run(view.state.doc.toString()))]
+      : [markdown(), EditorView.lineWrapping],
     EditorView.contentAttributes.of({"aria-label": label}),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) change?.(update.state.doc.toString());

@@ -1,6 +1,6 @@
 import {walk, type Cell, type ImportSpecifier, type ImportDeclaration} from "@observablehq/parser";
-import {simple, type SimpleVisitors} from "acorn-walk";
-import type {Node} from "acorn";
+import {ancestor, type AncestorVisitors} from "acorn-walk";
+import {parse as parseScript, type Node} from "acorn";
 import {CellSyntaxError, parse} from "./parse-cell.js";
 
 /** A variable defined by a definition function over named inputs. */
@@ -145,7 +145,7 @@ function definition(cell: Cell, source: string, options: CompileOptions): {input
     param(ref.type === "Identifier" ? ref.name : `${ref.type === "ViewExpression" ? "viewof" : "mutable"} ${ref.id.name}`);
   }
   const edits: Edit[] = [];
-  const visitors: Record<string, (node: Node) => void> = {
+  const visitors: Record<string, (node: Node, state: unknown, ancestors: Node[]) => void> = {
     ViewExpression(node) {
       const {start, end, id} = node as ObservableReference;
       edits.push({start, end, text: param(`viewof ${id.name}`)});
@@ -156,35 +156,78 @@ function definition(cell: Cell, source: string, options: CompileOptions): {input
     },
     ...(options.loopGuard ? loopGuards(options.loopGuard, source, edits) : {})
   };
-  simple(body, visitors as SimpleVisitors<unknown>, walk);
-  const text = applyEdits(source, body.start, body.end, edits);
+  ancestor(body, visitors as AncestorVisitors<unknown>, walk);
+  const {text, toSource} = applyEdits(source, body.start, body.end, edits);
   const keyword = `${cell.async ? "async " : ""}function${cell.generator ? "*" : ""}`;
-  const block = body.type === "BlockStatement" ? text : `{\nreturn (\n${text}\n);\n}`;
-  return {inputs, body: `${keyword}(${params.join(", ")}) ${block}`};
+  const head = `${keyword}(${params.join(", ")}) `;
+  const open = body.type === "BlockStatement" ? "" : "{\nreturn (\n";
+  const fn = `${head}${open}${text}${open ? "\n);\n}" : ""}`;
+  checkStrict(fn, source, (pos) => toSource(pos - head.length - open.length));
+  return {inputs, body: fn};
 }
 
-/** Loop guards: each loop body calls guard(line) first, so a runaway loop can be stopped where it is. */
+/**
+ * Cells run as strict code, as in an ES module, which forbids a few things sloppy code allows
+ * (octal literals, `with`, deleting a name…); find those here, located in the cell's source.
+ */
+function checkStrict(fn: string, source: string, toSource: (pos: number) => number): void {
+  const prefix = '"use strict"; (';
+  try {
+    parseScript(`${prefix}${fn})`, {ecmaVersion: "latest", sourceType: "script"});
+  } catch (error) {
+    const at = (error as {pos?: number}).pos ?? prefix.length;
+    const pos = Math.max(0, Math.min(source.length, toSource(at - prefix.length)));
+    const before = source.slice(0, pos).split("\n");
+    const reason = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, "");
+    throw new CellSyntaxError(`${reason} (cells are strict code)`, before.length, before.at(-1)!.length + 1, pos);
+  }
+}
+
+/**
+ * Loop guards: each loop keeps the time it started in a variable of its own, and calls
+ * guard(line, start) at the top of every iteration, so a runaway loop can be stopped where it
+ * is, and only a loop that itself runs too long is (not a cell that runs many short ones).
+ * A labelled loop is wrapped outside its label, so `continue label` still works.
+ */
 function loopGuards(guard: string, source: string, edits: Edit[]) {
-  const visit = (node: Node) => {
+  let count = 0;
+  const visit = (node: Node, _state: unknown, ancestors: Node[]) => {
     const loop = node as Node & {body: Node & {type: string}};
+    let outer: Node = loop;
+    for (let i = ancestors.length - 2; i >= 0 && ancestors[i].type === "LabeledStatement"; --i) outer = ancestors[i];
     const line = source.slice(0, loop.start).split("\n").length;
-    const call = `${guard}(${line});`;
+    const start = `__loop${count++}`;
+    const call = `${guard}(${line}, ${start});`;
+    edits.push({start: outer.start, end: outer.start, text: `{const ${start} = ${guard}.start(); `});
     if (loop.body.type === "BlockStatement") {
       edits.push({start: loop.body.start + 1, end: loop.body.start + 1, text: call});
     } else {
       edits.push({start: loop.body.start, end: loop.body.start, text: `{${call}`});
       edits.push({start: loop.body.end, end: loop.body.end, text: "}"});
     }
+    edits.push({start: outer.end, end: outer.end, text: "}"});
   };
   return {WhileStatement: visit, DoWhileStatement: visit, ForStatement: visit, ForInStatement: visit, ForOfStatement: visit};
 }
 
-function applyEdits(source: string, start: number, end: number, edits: Edit[]): string {
+/** Applies edits to source[start, end); toSource maps an offset in the result back to the source. */
+function applyEdits(source: string, start: number, end: number, edits: Edit[]): {text: string; toSource(offset: number): number} {
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   let out = "", at = start;
+  const marks: [number, number][] = []; // [offset in out, position in source] where copying resumes
   for (const e of edits) {
+    marks.push([out.length, at]);
     out += source.slice(at, e.start) + e.text;
     at = e.end;
   }
-  return out + source.slice(at, end);
+  marks.push([out.length, at]);
+  const text = out + source.slice(at, end);
+  return {
+    text,
+    toSource(offset) {
+      let best: [number, number] = [0, start];
+      for (const m of marks) if (m[0] <= offset) best = m;
+      return best[1] + (offset - best[0]);
+    }
+  };
 }

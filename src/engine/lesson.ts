@@ -250,7 +250,15 @@ export class Lesson {
     cell.variables = specs.map((spec, i) => {
       const variable = old[i] ?? chapter.module.variable(i === 0 ? this.#counted(this.#observe(cell)) : undefined);
       if (fail) return variable.define(spec.name, [], () => Promise.reject(fail));
-      if (spec.kind === "define") return variable.define(spec.name, spec.inputs, this.#definition(spec.body));
+      if (spec.kind === "define") {
+        let definition: (...inputs: unknown[]) => unknown;
+        try {
+          definition = this.#definition(spec.body);
+        } catch (error) {
+          return variable.define(spec.name, [], () => Promise.reject(error));
+        }
+        return variable.define(spec.name, spec.inputs, definition);
+      }
       const from = this.chapter(spec.from);
       if (!from) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`no chapter named "${spec.from}"`)));
       if (from === chapter) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`a chapter cannot import from itself`)));
@@ -304,7 +312,8 @@ export class Lesson {
   }
 
   #definition(body: string): (...inputs: unknown[]) => unknown {
-    return new Function("__guard", `return (${body});`)(this.#guard);
+    // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
+    return new Function("__guard", `"use strict"; return (${body});`)(this.#guard);
   }
 }
 

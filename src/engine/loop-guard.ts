@@ -1,4 +1,4 @@
-/** How long code may run without returning to the event loop before it is stopped. */
+/** How long one loop may run without a break before it is stopped. */
 export const RUNAWAY_MS = 1000;
 
 /** Thrown into a loop that has run too long; names the loop's line in the cell. */
@@ -9,25 +9,27 @@ export class RunawayError extends RangeError {
   }
 }
 
+/** What compiled loops call: start() as a loop begins, then guard(line, start) every iteration. */
+export interface LoopGuard {
+  (line: number, start: number): void;
+  start(): number;
+}
+
 /**
- * Makes the function that compiled loops call at the top of every iteration. The clock starts
- * at the first call after the event loop last ran (a zero-delay timer rearms it), so
- * generators and animations, which yield between frames, never trip it; only continuous work does.
+ * Makes the guard compiled loops call. A loop is stopped when it has run for longer than the
+ * limit since it started or since the event loop last ran, whichever is later: generators and
+ * animations, which yield between frames, never trip it, and neither do many short loops.
  */
-export function loopGuard(limit = RUNAWAY_MS, now = () => performance.now()): (line: number) => void {
-  let armed = false, start = 0, count = 0;
-  const disarm = () => void (armed = false);
-  return (line) => {
-    if (!armed) {
-      armed = true;
-      start = now();
-      count = 0;
-      setTimeout(disarm, 0);
-      return;
-    }
-    if ((++count & 63) === 0 && now() - start > limit) {
-      armed = false;
-      throw new RunawayError(line, limit);
-    }
+export function loopGuard(limit = RUNAWAY_MS, now = () => performance.now()): LoopGuard {
+  let armed = false, breath = -Infinity, count = 0;
+  const breathe = () => {
+    armed = false;
+    breath = now();
   };
+  const guard = (line: number, start: number) => {
+    if ((++count & 63) !== 0) return;
+    if (!armed) (armed = true), setTimeout(breathe, 0);
+    if (now() - Math.max(start, breath) > limit) throw new RunawayError(line, limit);
+  };
+  return Object.assign(guard, {start: now});
 }

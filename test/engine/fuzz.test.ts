@@ -47,7 +47,7 @@ describe("fuzz", () => {
       try {
         for (const v of compile(source, {loopGuard: "__guard"}).variables) {
           // A compiled body must itself be valid JavaScript.
-          if (v.kind === "define") new Function("__guard", `return (${v.body});`);
+          if (v.kind === "define") new Function("__guard", `"use strict"; return (${v.body});`);
         }
         compiled++;
       } catch (error) {

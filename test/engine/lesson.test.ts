@@ -89,3 +89,10 @@ describe("Lesson", () => {
     expect(await valueof(lesson, "a", "fine")).toBe(1);
   });
 });
+
+describe("cell code", () => {
+  it("runs in strict mode: this is undefined on a first run, then the previous value", async () => {
+    const lesson = headless({a: chapter("viewof n = ({value: 1})", "seen = { const before = this; return {before, n}; }")});
+    expect(((await valueof(lesson, "a", "seen")) as {before: unknown}).before).toBeUndefined();
+  });
+});
