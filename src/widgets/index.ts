@@ -1,2 +1,3 @@
 export {trainingControls, describeSpeed, iterationsInFrame, roundSpeed} from "./training-controls.js";
+export {drawCurve} from "./draw-curve.js";
 export {pointPicker} from "./point-picker.js";
