@@ -184,9 +184,9 @@ function checkStrict(fn: string, source: string, toSource: (pos: number) => numb
 }
 
 /**
- * Loop guards: each loop keeps the time it started in a variable of its own, and calls
- * guard(line, start) at the top of every iteration, so a runaway loop can be stopped where it
- * is, and only a loop that itself runs too long is (not a cell that runs many short ones).
+ * Loop guards: every 256 iterations a loop calls guard(line, start), which notes when the loop
+ * started (at its first call) and stops it once it has run too long, so a runaway loop is
+ * stopped where it is. The count is inline, so a hot loop pays an increment, not a call.
  * A labelled loop is wrapped outside its label, so `continue label` still works.
  */
 function loopGuards(guard: string, source: string, edits: Edit[]) {
@@ -196,9 +196,9 @@ function loopGuards(guard: string, source: string, edits: Edit[]) {
     let outer: Node = loop;
     for (let i = ancestors.length - 2; i >= 0 && ancestors[i].type === "LabeledStatement"; --i) outer = ancestors[i];
     const line = source.slice(0, loop.start).split("\n").length;
-    const start = `__loop${count++}`;
-    const call = `${guard}(${line}, ${start});`;
-    edits.push({start: outer.start, end: outer.start, text: `{const ${start} = ${guard}.start(); `});
+    const n = count++;
+    const call = `if ((++__n${n} & 255) === 0) __t${n} = ${guard}(${line}, __t${n});`;
+    edits.push({start: outer.start, end: outer.start, text: `{let __n${n} = 0, __t${n} = 0; `});
     if (loop.body.type === "BlockStatement") {
       edits.push({start: loop.body.start + 1, end: loop.body.start + 1, text: call});
     } else {

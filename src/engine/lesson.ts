@@ -83,6 +83,7 @@ export class Lesson {
   readonly #host: LessonHost;
   readonly #guard = loopGuard();
   #pending = 0;
+  #waiters: (() => void)[] = [];
 
   constructor(files: readonly ChapterFile[], host: LessonHost) {
     this.#host = host;
@@ -161,13 +162,20 @@ export class Lesson {
     return this.#pending > 0 || this.runtime._computing !== null;
   }
 
-  /** Resolves once no cell is pending. */
+  /**
+   * Resolves once no cell is pending and nothing more is scheduled; while an animation keeps
+   * scheduling frames (training playing), it resolves after a frame that settled.
+   */
   async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
-    do {
-      await this.runtime._computing;
+    // A page at rest settles in a round or two; past a few rounds, frames keep coming (an animation).
+    for (let round = 0; round < 8; ++round) {
+      if (this.runtime._computing) await this.runtime._computing;
+      if (this.#pending > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));
       await frame();
-    } while (this.busy);
+      if (!this.busy) return;
+    }
   }
+
 
   /** Puts a new block at index in a chapter (a cell starts running). */
   insert(slug: string, index: number, block: Block): LessonBlock {
@@ -270,7 +278,9 @@ export class Lesson {
   #observe(cell: LessonCell): Observer {
     const observer = this.#host.observeCell(cell);
     return {
-      _node: observer._node,
+      get _node() {
+        return observer._node;
+      },
       pending: () => {
         cell.state = "pending";
         observer.pending?.();
@@ -292,10 +302,13 @@ export class Lesson {
     this.#pending++;
     const done = () => {
       if (pending) (pending = false), this.#pending--;
+      if (this.#pending === 0) for (const resolve of this.#waiters.splice(0)) resolve();
     };
     // The runtime's visibility() watches the observer's _node, so pass it through.
     return {
-      _node: observer._node,
+      get _node() {
+        return observer._node;
+      },
       pending: () => {
         if (!pending) (pending = true), this.#pending++;
         observer.pending?.();

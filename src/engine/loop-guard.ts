@@ -9,27 +9,27 @@ export class RunawayError extends RangeError {
   }
 }
 
-/** What compiled loops call: start() as a loop begins, then guard(line, start) every iteration. */
-export interface LoopGuard {
-  (line: number, start: number): void;
-  start(): number;
-}
+/** What compiled loops call every few hundred iterations: guard(line, start) returns the start. */
+export type LoopGuard = (line: number, start: number) => number;
 
 /**
  * Makes the guard compiled loops call. A loop is stopped when it has run for longer than the
- * limit since it started or since the event loop last ran, whichever is later: generators and
- * animations, which yield between frames, never trip it, and neither do many short loops.
+ * limit since its first check or since the event loop last ran, whichever is later, so
+ * generators and animations, which yield between frames, never trip it, and neither do many
+ * short loops. As a backstop for loops that check rarely (an endless loop around long ones),
+ * any stretch of three times the limit without the event loop running is stopped too.
  */
 export function loopGuard(limit = RUNAWAY_MS, now = () => performance.now()): LoopGuard {
-  let armed = false, breath = -Infinity, count = 0;
+  let armed = false, breath = -Infinity, stretch = 0;
   const breathe = () => {
     armed = false;
     breath = now();
   };
-  const guard = (line: number, start: number) => {
-    if ((++count & 63) !== 0) return;
-    if (!armed) (armed = true), setTimeout(breathe, 0);
-    if (now() - Math.max(start, breath) > limit) throw new RunawayError(line, limit);
+  return (line, start) => {
+    const t = now();
+    if (!armed) (armed = true), (stretch = t), setTimeout(breathe, 0);
+    if (!start) return t;
+    if (t - Math.max(start, breath) > limit || t - stretch > 3 * limit) throw new RunawayError(line, limit);
+    return start;
   };
-  return Object.assign(guard, {start: now});
 }

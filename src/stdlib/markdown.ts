@@ -81,7 +81,7 @@ export function md(strings: TemplateStringsArray, ...values: unknown[]): HTMLEle
 
 function texTemplate(displayMode: boolean) {
   return (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => {
-    const source = String.raw({raw: strings}, ...values);
+    const source = String.raw({raw: strings.raw}, ...values);
     return fragment(renderTeX(source, displayMode)).firstElementChild as HTMLElement;
   };
 }

@@ -69,7 +69,15 @@ export class CellView {
       this.#button(document, "delete", "✕", "Delete this cell", () => actions.remove(cell))
     );
     this.element.append(tools, this.output, frame);
-    this.observer = {...display(this.output, () => this.#cell.label), _node: this.output};
+    const output = this.output, element = this.element;
+    this.observer = {
+      ...display(output, () => this.#cell.label),
+      // visibility() in a cell waits for its chapter to be on screen (not just its own output,
+      // which may be hidden or scrolled past while the chapter's charts are in view).
+      get _node() {
+        return element.closest("[data-chapter]") ?? output;
+      }
+    };
     this.relabel();
   }
 

@@ -52,7 +52,14 @@ export class Page {
       builtins: builtins({column: root}),
       observeCell: (cell) => {
         const {observer} = this.#view(cell);
-        return {...observer, pending: () => (observer.pending?.(), this.#pulse(cell))};
+        return {
+          fulfilled: observer.fulfilled,
+          rejected: observer.rejected,
+          pending: () => (observer.pending?.(), this.#pulse(cell)),
+          get _node() {
+            return observer._node;
+          }
+        };
       },
       observeInline: (prose, i) => {
         const slot = this.#prose.get(prose.id)!.rendered.querySelector<HTMLElement>(`[data-inline="${i}"]`)!;

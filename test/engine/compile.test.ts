@@ -32,7 +32,7 @@ describe("compile", () => {
   it("compiles every definition to a function that runs", () => {
     for (const source of Object.values(forms)) {
       for (const v of compile(source, {loopGuard: "__guard"}).variables) {
-        if (v.kind === "define") expect(typeof new Function("__guard", `"use strict"; return (${v.body});`)(() => {})).toBe("function");
+        if (v.kind === "define") expect(typeof new Function("__guard", `"use strict"; return (${v.body});`)(() => 1)).toBe("function");
       }
     }
   });
@@ -68,7 +68,7 @@ describe("strict code", () => {
 
   it("keeps labelled loops working when they are guarded", () => {
     const cell = compile("n = { let n = 0; outer: for (let i = 0; i < 3; ++i) for (let j = 0; j < 3; ++j) { if (j > i) continue outer; n++; } return n; }", {loopGuard: "__guard"});
-    const guard = Object.assign(() => {}, {start: () => 0});
+    const guard = () => 1;
     const f = new Function("__guard", `"use strict"; return (${(cell.variables[0] as {body: string}).body});`)(guard);
     expect(f()).toBe(6);
   });

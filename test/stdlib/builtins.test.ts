@@ -101,3 +101,11 @@ describe("builtins", () => {
     }
   });
 });
+
+describe("tex keeps backslashes", () => {
+  it("renders commands written in the template", () => {
+    const math = tex`\mathit{wi}_1`;
+    expect(math.querySelector("mi")!.textContent).toBe("𝑤𝑖");
+    expect(math.querySelector("annotation")!.textContent).toBe("\\mathit{wi}_1");
+  });
+});

@@ -1,0 +1,119 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {idle, launch, open} from "./browser.js";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Where a data point of a chart cell is on screen, read through the chart's own Plot scales. */
+async function screen(page: Page, chapter: string, cell: string, x: number, y: number): Promise<[number, number]> {
+  const locator = page.locator(`[data-chapter="${chapter}"] [data-cell="${cell}"] svg`).first();
+  await locator.scrollIntoViewIfNeeded();
+  return locator.evaluate((svg, [x, y]) => {
+    const chart = svg as SVGSVGElement & {scale(n: string): {apply(v: number): number}};
+    const rect = chart.getBoundingClientRect();
+    const k = rect.width / chart.width.baseVal.value;
+    return [rect.left + chart.scale("x").apply(x) * k, rect.top + chart.scale("y").apply(y) * k] as [number, number];
+  }, [x, y] as const);
+}
+
+async function drag(page: Page, from: [number, number], to: [number, number], modifiers: {alt?: boolean} = {}): Promise<void> {
+  if (modifiers.alt) await page.keyboard.down("Alt");
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  await page.mouse.move(...to, {steps: 12});
+  await page.mouse.up();
+  if (modifiers.alt) await page.keyboard.up("Alt");
+  await idle(page);
+}
+
+const loss = (data: [number, number][], w: number, b: number) => data.reduce((s, [x, t]) => s + (w * x + b - t) ** 2, 0) / 2;
+
+describe("dragging the data", () => {
+  it("moves a point: data, its code and later chapters follow", async () => {
+    const {page} = await open(browser);
+    const before = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
+    await drag(page, await screen(page, "fitting", "fit_chart", 3, 1.92), await screen(page, "fitting", "fit_chart", 3, 5));
+    await page.waitForFunction(() => (window.playground.source("fitting", "data") as string).includes("[3, 5"));
+    await idle(page);
+    const data = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
+    expect(data).toHaveLength(8);
+    expect(data[2][0]).toBeCloseTo(3, 1);
+    expect(data[2][1]).toBeCloseTo(5, 1);
+    expect(data.filter((_, i) => i !== 2)).toEqual(before.filter((_, i) => i !== 2));
+    expect(await page.evaluate(() => window.playground.source("fitting", "data"))).toContain(`[${data[2][0]}, ${data[2][1]}]`);
+    // The loss chapter imports the data: its loss is the loss of the new points.
+    const [w, b] = (await page.evaluate(() => Promise.all([window.playground.value("loss", "w"), window.playground.value("loss", "b")]))) as number[];
+    expect(await page.evaluate(() => window.playground.value("loss", "loss"))).toBeCloseTo(loss(data, w, b), 10);
+    await page.close();
+  });
+
+  it("adds a point with a click on empty space and removes one with a double-click", async () => {
+    const {page} = await open(browser);
+    await page.mouse.click(...(await screen(page, "fitting", "fit_chart", 6.5, 0.5)));
+    await page.waitForFunction(async () => ((await window.playground.value("fitting", "data")) as unknown[]).length === 9);
+    const data = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
+    expect(data[8][0]).toBeCloseTo(6.5, 1);
+    expect(data[8][1]).toBeCloseTo(0.5, 1);
+    await idle(page);
+    await page.mouse.dblclick(...(await screen(page, "fitting", "fit_chart", 1, 0.85)));
+    await page.waitForFunction(async () => ((await window.playground.value("fitting", "data")) as unknown[]).length === 8);
+    const after = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
+    expect(after.some(([x]) => x === 1)).toBe(false);
+    await page.close();
+  });
+
+  it("nudges the selected point from the keyboard", async () => {
+    const {page} = await open(browser);
+    await page.locator('[data-chapter="fitting"] [data-cell="fit_chart"] .editable-points').focus();
+    await page.keyboard.press("PageDown"); // select the second point
+    await page.keyboard.press("Shift+ArrowUp");
+    await page.waitForFunction(async () => ((await window.playground.value("fitting", "data")) as number[][])[1][1] !== 1.43);
+    const data = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
+    expect(data[1]).toEqual([2, 1.93]);
+    await expect(page.locator('[data-chapter="fitting"] [data-cell="fit_chart"] [aria-live]').textContent()).resolves.toContain("y = 1.93");
+    await page.close();
+  });
+});
+
+describe("grabbing the line", () => {
+  it("drag its middle to shift b, an end to tilt w; the sliders follow", async () => {
+    const {page} = await open(browser);
+    await drag(page, await screen(page, "line", "chart", 2, 2), await screen(page, "line", "chart", 2, 5));
+    const b = (await page.evaluate(() => window.playground.value("line", "b"))) as number;
+    expect(b).toBeCloseTo(3, 0);
+    expect(+(await page.locator('[data-chapter="line"] [data-cell="viewof b"] input[type=number]').inputValue())).toBeCloseTo(b, 6);
+    await drag(page, await screen(page, "line", "chart", -8, -8 + b), await screen(page, "line", "chart", -8, b + 8));
+    const w = (await page.evaluate(() => window.playground.value("line", "w"))) as number;
+    expect(w).toBeCloseTo(-1, 0);
+    expect(await page.evaluate(() => window.playground.value("line", "b"))).toBe(b);
+    await page.close();
+  });
+});
+
+describe("scrubbing numbers in code", () => {
+  it("Alt-dragging a number changes the source and the chart", async () => {
+    const {page} = await open(browser);
+    await page.evaluate(() => window.playground.edit("line", "y", "y = (x) => w * x + 1.5"));
+    const editor = page.locator('[data-chapter="line"] [data-editor="y"] .cm-content');
+    await editor.waitFor();
+    const box = await page.locator('[data-chapter="line"] [data-editor="y"] .cm-line', {hasText: "1.5"}).boundingBox();
+    const text = await page.locator('[data-chapter="line"] [data-editor="y"] .cm-line').first().textContent();
+    const at = text!.indexOf("1.5") + 1;
+    const x = box!.x + (box!.width * (at + 0.5)) / text!.length;
+    const y = box!.y + box!.height / 2;
+    await drag(page, [x, y], [x + 40, y], {alt: true});
+    const source = await page.evaluate(() => window.playground.source("line", "y"));
+    expect(source).toBe("y = (x) => w * x + 2.5");
+    const y0 = await page.evaluate(async () => ((await window.playground.value("line", "y")) as (x: number) => number)(0));
+    expect(y0).toBe(2.5);
+    await page.close();
+  });
+});
