@@ -109,14 +109,17 @@ function announcer(element: HTMLElement, state: {message?: string}): (text: stri
   return (text) => void (live.textContent = state.message = text);
 }
 
-/** Wraps a chart in a focusable element that we own (the chart itself stays Plot's). */
+/**
+ * The focusable element that takes the pointer: an HTML element (a top view, a figure) is
+ * used as it is, so its own methods (like mark) stay at hand; an SVG chart is wrapped.
+ */
 function wrap(chart: Element, label: string, className: string): HTMLElement {
-  const wrapper = chart.ownerDocument.createElement("div");
-  wrapper.className = `draggable ${className}`;
+  const wrapper = chart instanceof HTMLElement ? chart : chart.ownerDocument.createElement("div");
+  wrapper.classList.add("draggable", className);
   wrapper.tabIndex = 0;
   wrapper.setAttribute("role", "application");
   wrapper.setAttribute("aria-label", label);
-  wrapper.append(chart);
+  if (wrapper !== chart) wrapper.append(chart);
   return wrapper;
 }
 
@@ -251,9 +254,11 @@ export function editablePoints(chart: Element, options: EditablePointsOptions): 
 /** Options for {@link dragPoint}. */
 export interface DragPointOptions {
   /** The input that holds the point's x (a slider, say). */
-  x: InputLike;
+  x?: InputLike;
   /** The input that holds its y; without one, the point moves along x only (along a curve). */
   y?: InputLike;
+  /** Instead of inputs: what to do with a new (x, y), e.g. set a mutable cell. */
+  set?: (x: number, y: number) => void;
   /** Where the point is drawn, in data coordinates; default (x.value, y.value). */
   at?: () => [number, number];
   /** Grab it anywhere on the chart (true) or only near the point (false). Default true. */
@@ -270,11 +275,14 @@ export interface DragPointOptions {
  * A point on a chart bound to one or two inputs: dragging it (or, with anywhere, pressing
  * anywhere on the chart) sets them, and the sliders follow. Arrow keys nudge it.
  */
-export function dragPoint(chart: Element, options: DragPointOptions): HTMLElement & {value: [number, number]} {
+export function dragPoint<T extends Element>(chart: T, options: DragPointOptions): (T extends HTMLElement ? T : HTMLElement) & {value: [number, number]} {
   const {x, y, anywhere = true, label = "point", key = `point:${label}`} = options;
+  if (!x && !options.set) throw new Error("dragPoint: give the input for x, or set");
+  const alongX = !y && !options.set;
   const state = memory.get(key) ?? {selected: 0, focused: false};
   memory.set(key, state);
-  const where = options.at ?? (() => [Number(x.value), Number(y?.value ?? 0)] as [number, number]);
+  const where = options.at ?? (() => [Number(x?.value), Number(y?.value ?? 0)] as [number, number]);
+  const set = options.set ?? ((px: number, py: number) => (setInput(x!, px), y && setInput(y, py)));
   const wrapper = wrap(chart, `${label}: drag to move it; arrow keys nudge it`, "drag-point");
   const say = announcer(wrapper, state);
   const g = geometry(chart);
@@ -285,8 +293,7 @@ export function dragPoint(chart: Element, options: DragPointOptions): HTMLElemen
   };
   const place = (clientX: number, clientY: number) => {
     const [px, py] = g.toData(clientX, clientY);
-    setInput(x, clamp(px, g.x));
-    if (y) setInput(y, clamp(py, g.y));
+    set(clamp(px, g.x), alongX ? where()[1] : clamp(py, g.y));
   };
   wrapper.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
@@ -300,11 +307,12 @@ export function dragPoint(chart: Element, options: DragPointOptions): HTMLElemen
   wrapper.addEventListener("keydown", (event) => {
     const k = event.shiftKey ? 10 : 1;
     const [px, py] = where();
+    const [dx, dy] = [step[0] * k, alongX ? 0 : step[1] * k];
     switch (event.key) {
-      case "ArrowLeft": setInput(x, px - step[0] * k); break;
-      case "ArrowRight": setInput(x, px + step[0] * k); break;
-      case "ArrowUp": if (y) setInput(y, py + step[1] * k); else setInput(x, px + step[0] * k); break;
-      case "ArrowDown": if (y) setInput(y, py - step[1] * k); else setInput(x, px - step[0] * k); break;
+      case "ArrowLeft": set(clamp(px - dx, g.x), py); break;
+      case "ArrowRight": set(clamp(px + dx, g.x), py); break;
+      case "ArrowUp": alongX ? set(clamp(px + dx, g.x), py) : set(px, clamp(py + dy, g.y)); break;
+      case "ArrowDown": alongX ? set(clamp(px - dx, g.x), py) : set(px, clamp(py - dy, g.y)); break;
       default: return;
     }
     event.preventDefault();
@@ -313,7 +321,7 @@ export function dragPoint(chart: Element, options: DragPointOptions): HTMLElemen
   wrapper.addEventListener("focus", () => (state.focused = true));
   wrapper.addEventListener("blur", () => (state.focused = false));
   if (state.focused) requestAnimationFrame(() => wrapper.focus());
-  return Object.defineProperty(wrapper, "value", {get: where, enumerable: true}) as HTMLElement & {value: [number, number]};
+  return Object.defineProperty(wrapper, "value", {get: where, enumerable: true, configurable: true}) as (T extends HTMLElement ? T : HTMLElement) & {value: [number, number]};
 }
 
 /** Options for {@link grabLine}. */

@@ -117,3 +117,37 @@ describe("scrubbing numbers in code", () => {
     await page.close();
   });
 });
+
+describe("dragging on maps and curves", () => {
+  it("pressing and dragging on the landscape map moves (w, b) and the sliders", async () => {
+    const {page} = await open(browser);
+    // The map's base chart: the first of the stacked charts under the colour legend.
+    const map = page.locator('[data-chapter="landscape"] .draw-top-view > div > svg').first();
+    await map.scrollIntoViewIfNeeded();
+    const at = (w: number, b: number) =>
+      map.evaluate((svg, [w, b]) => {
+        const chart = svg as SVGSVGElement & {scale(n: string): {apply(v: number): number}};
+        const rect = chart.getBoundingClientRect();
+        const k = rect.width / chart.width.baseVal.value;
+        return [rect.left + chart.scale("x").apply(w) * k, rect.top + chart.scale("y").apply(b) * k] as [number, number];
+      }, [w, b] as const);
+    await drag(page, await at(1, 0), await at(-4, 6));
+    const [w, b] = (await page.evaluate(() => Promise.all([window.playground.value("landscape", "w"), window.playground.value("landscape", "b")]))) as number[];
+    expect(w).toBeCloseTo(-4, 0);
+    expect(b).toBeCloseTo(6, 0);
+    expect(+(await page.locator('[data-chapter="landscape"] [data-cell="viewof w"] input[type=number]').inputValue())).toBeCloseTo(w, 6);
+    await page.close();
+  });
+
+  it("dragging the derivative's point moves x along the curve; the keyboard nudges it", async () => {
+    const {page} = await open(browser);
+    await drag(page, await screen(page, "derivative", "curve_chart", 2, 2.6), await screen(page, "derivative", "curve_chart", -1, 2.6));
+    expect(await page.evaluate(() => window.playground.value("derivative", "x"))).toBeCloseTo(-1, 1);
+    const before = (await page.evaluate(() => window.playground.value("derivative", "x"))) as number;
+    await page.locator('[data-chapter="derivative"] [data-cell="curve_chart"] .drag-point').focus();
+    await page.keyboard.press("ArrowRight");
+    await idle(page);
+    expect(await page.evaluate(() => window.playground.value("derivative", "x"))).toBeCloseTo(before + 0.05, 2);
+    await page.close();
+  });
+});
