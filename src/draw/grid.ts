@@ -55,3 +55,20 @@ function checkDomain(domain: [number, number], name: string): void {
     throw new Error(`sampleGrid: invalid ${name}; not two different finite numbers: ${JSON.stringify(domain)}`);
   }
 }
+
+/**
+ * The z domain a chart of the grid uses: the one given, else the grid's range, widened when
+ * the function is flat (or nowhere finite) so scales still have two distinct ends.
+ */
+export function zExtent(grid: Grid, zDomain?: [number, number]): [number, number] {
+  if (zDomain !== undefined) {
+    if (!Array.isArray(zDomain) || zDomain.length !== 2 || !zDomain.every(Number.isFinite) || zDomain[0] >= zDomain[1]) {
+      throw new Error(`invalid zDomain; not two ascending finite numbers: ${JSON.stringify(zDomain)}`);
+    }
+    return zDomain;
+  }
+  const {zMin, zMax} = grid;
+  if (Number.isNaN(zMin)) return [0, 1];
+  if (zMin === zMax) return [zMin - 1, zMax + 1];
+  return [zMin, zMax];
+}

@@ -1,1 +1,11 @@
 export {palette} from "./palette.js";
+export {formatNumber} from "./format.js";
+export {rotation, project, type Point3, type Matrix3, type View} from "./project.js";
+export {sampleGrid, type Grid} from "./grid.js";
+export {surface, type SurfaceOptions, type SurfacePoint, type SurfaceView} from "./surface.js";
+export type {Angles} from "./rotate.js";
+export {topView, type Point2, type TopView, type TopViewMarks, type TopViewOptions} from "./top-view.js";
+export {clipLine, type Boundary} from "./clip-line.js";
+export {network, type NetworkOptions, type NetworkSpec} from "./network.js";
+export {neuron, type NeuronOptions, type NeuronSpec} from "./neuron.js";
+export {residuals, type ResidualsOptions} from "./residuals.js";

@@ -44,3 +44,24 @@ export function project([x, y, z]: Point3, {rotation: m, scale, origin}: View): 
   const depth = m[6] * x + m[7] * y + m[8] * z;
   return [origin[0] + scale * right, origin[1] - scale * up, depth];
 }
+
+/** a − b. */
+export function sub(a: Point3, b: Point3): Point3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
+
+/** a × b, perpendicular to both (right-handed). */
+export function cross(a: Point3, b: Point3): Point3 {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+/** a · b. */
+export function dot(a: Point3, b: Point3): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+/** v scaled to unit length (the zero vector stays zero). */
+export function normalize(v: Point3): Point3 {
+  const length = Math.hypot(v[0], v[1], v[2]) || 1;
+  return [v[0] / length, v[1] / length, v[2] / length];
+}

@@ -28,3 +28,8 @@ export function setAttributes(element: Element, attributes: Attributes): void {
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** Path coordinates to a tenth of a pixel: enough for the eye, and short strings to build. */
+export function fixed(x: number): string {
+  return String(Math.round(x * 10) / 10);
+}

@@ -1,0 +1,178 @@
+import type {ColorScheme, Markish, PlotOptions} from "@observablehq/plot";
+import * as Plot from "@observablehq/plot";
+import {clipLine, type Boundary} from "./clip-line.js";
+import {zExtent, type Grid} from "./grid.js";
+import {palette} from "./palette.js";
+
+/** A point in the plane of a top view, in data coordinates. */
+export type Point2 = [number, number];
+
+/** How to draw a top view. */
+export interface TopViewOptions {
+  /** Width in pixels; the chart shrinks to fit a narrower column. Default 640. */
+  width?: number;
+  /** Height in pixels. Default 0.7 × width, at most 480 (or as aspectRatio implies). */
+  height?: number;
+  /**
+   * As in Plot, the screen length of a unit of x over that of a unit of y; sets the height.
+   * With 1, both axes share units, so a gradient arrow meets the contours at right angles.
+   */
+  aspectRatio?: number;
+  /** Axis titles, and the colour legend's title for z. Default "x", "y" and "z". */
+  labels?: {x?: string; y?: string; z?: string};
+  /** The heights coloured, low to high; values outside take the end colours. Default: the grid's range. */
+  zDomain?: [number, number];
+  /** A Plot colour scheme name for the heights. Default "viridis", as in the surface. */
+  scheme?: ColorScheme;
+  /**
+   * Contour levels: the levels themselves, or a count (a hint, as Plot's thresholds: evenly
+   * spaced, nice values); 0 draws none. Default 10. For a loss, which grows as a square away
+   * from its minimum, sampling √loss instead gives evenly spaced rings.
+   */
+  contours?: number | number[];
+  /** Whether to show a colour legend for z above the chart. Default false. */
+  legend?: boolean;
+  /** More Plot marks for the base chart, drawn once over the heat map (data points, say). */
+  marks?: Markish[];
+  /** The document to create elements in (jsdom in tests). */
+  document?: Document;
+}
+
+/** What the overlay shows; every field is optional and each call replaces the whole overlay. */
+export interface TopViewMarks {
+  /** A marked point (the model's current parameters), in palette.model. */
+  point?: Point2;
+  /** A path of points visited (gradient descent's steps), in palette.path. */
+  path?: Point2[];
+  /** An arrow (a gradient step), in palette.gradient. */
+  arrow?: {from: Point2; to: Point2};
+  /** A polyline in palette.model, drawn as given (clipped to the frame). */
+  line?: Point2[];
+  /** The straight line w1·x + w2·y + b = 0 (a decision boundary), clipped to the domain, in palette.model. */
+  boundary?: Boundary;
+  /** More Plot marks for the overlay. */
+  marks?: Markish[];
+}
+
+/** A heat map with contours of f(x, y), and a light overlay redrawn by {@link TopView.mark}. */
+export interface TopView extends HTMLDivElement {
+  /** Replaces the overlay; the heat map below is not redrawn. */
+  mark(marks: TopViewMarks): void;
+}
+
+const MARGINS = {marginTop: 20, marginRight: 20, marginBottom: 40, marginLeft: 50};
+
+/**
+ * Draws the grid's function seen from above, as Plot charts: a heat map (raster) with
+ * contour lines and labelled axes, drawn once, and a transparent chart of the same size and
+ * scales stacked exactly on top of it for the marks that move.
+ */
+export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
+  const {
+    width = 640,
+    aspectRatio,
+    labels = {},
+    zDomain,
+    scheme = "viridis",
+    contours = 10,
+    legend = false,
+    marks = [],
+    document = globalThis.document
+  } = options;
+  if (aspectRatio !== undefined && !(aspectRatio > 0)) throw new Error(`topView: invalid aspectRatio; not a positive number: ${aspectRatio}`);
+  const {nx, ny} = grid;
+  const xDomain: Point2 = [grid.x[0], grid.x[nx - 1]];
+  const yDomain: Point2 = [grid.y[0], grid.y[ny - 1]];
+  // Computed here rather than by Plot, whose aspectRatio counts its default margins, not ours.
+  const {
+    height = aspectRatio === undefined
+      ? Math.min(Math.round(width * 0.7), 480)
+      : ((width - MARGINS.marginLeft - MARGINS.marginRight) * Math.abs(yDomain[1] - yDomain[0])) / Math.abs(xDomain[1] - xDomain[0]) / aspectRatio +
+        MARGINS.marginTop +
+        MARGINS.marginBottom
+  } = options;
+  if (!(width > 0) || !(height > 0)) throw new Error(`topView: invalid size; not positive numbers: ${width} × ${height}`);
+  const [z0, z1] = zExtent(grid, zDomain);
+  const color = {type: "linear", scheme, domain: [z0, z1], clamp: true, label: labels.z ?? "z"} as const;
+  // Both charts share size, margins and domains, so their x and y scales are the same.
+  const frame: PlotOptions = {width, height, ...MARGINS, document, x: {domain: xDomain}, y: {domain: yDomain}};
+  // Each sample is a pixel centred on its grid point, so the raster reaches half a cell past
+  // the domain; clipping trims it (and the contours' edge rings) to the frame.
+  const hx = (xDomain[1] - xDomain[0]) / (nx - 1) / 2;
+  const hy = (yDomain[1] - yDomain[0]) / (ny - 1) / 2;
+  const dense = {width: nx, height: ny, x1: xDomain[0] - hx, x2: xDomain[1] + hx, y1: yDomain[0] - hy, y2: yDomain[1] + hy, clip: true};
+  const base = Plot.plot({
+    ...frame,
+    x: {domain: xDomain, label: labels.x ?? "x"},
+    y: {domain: yDomain, label: labels.y ?? "y"},
+    color,
+    marks: [
+      Plot.raster(grid.z, {...dense, imageRendering: "auto"}),
+      contours === 0 || (Array.isArray(contours) && contours.length === 0)
+        ? null
+        : Plot.contour(grid.z, {...dense, thresholds: contours, stroke: "white", strokeOpacity: 0.45, strokeWidth: 0.75}),
+      Plot.frame({stroke: "currentColor", strokeOpacity: 0.3}),
+      ...marks
+    ]
+  });
+  let overlay = overlayChart({}, frame, xDomain, yDomain);
+
+  const wrapper = document.createElement("div");
+  wrapper.className = "draw-top-view";
+  wrapper.style.maxWidth = `${width}px`;
+  // Plot's types leave out legend's document option, which its createContext does read.
+  const legendOptions: Plot.LegendScales & {document: Document} = {color, marginLeft: MARGINS.marginLeft, width: 240 + MARGINS.marginLeft, document};
+  if (legend) wrapper.append(Plot.legend(legendOptions));
+  const stack = document.createElement("div");
+  stack.style.position = "relative";
+  stack.append(base, overlay);
+  wrapper.append(stack);
+
+  return Object.defineProperty(wrapper, "mark", {
+    value: (marks: TopViewMarks) => {
+      const next = overlayChart(marks, frame, xDomain, yDomain);
+      overlay.replaceWith(next);
+      overlay = next;
+    }
+  }) as TopView;
+}
+
+function overlayChart(
+  {point, path, arrow, line, boundary, marks = []}: TopViewMarks,
+  frame: PlotOptions,
+  xDomain: Point2,
+  yDomain: Point2
+): Element {
+  const x = (d: Point2) => d[0];
+  const y = (d: Point2) => d[1];
+  const segment = boundary && clipLine(boundary, xDomain, yDomain);
+  const chart = Plot.plot({
+    ...frame,
+    x: {...frame.x, axis: null},
+    y: {...frame.y, axis: null},
+    style: "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;",
+    marks: [
+      segment ? Plot.line(segment, {x, y, stroke: palette.model, strokeWidth: 2.5, clip: true}) : null,
+      line ? Plot.line(line, {x, y, stroke: palette.model, strokeWidth: 2, clip: true}) : null,
+      path ? Plot.line(path, {x, y, stroke: palette.path, strokeWidth: 2, clip: true}) : null,
+      path && path.length <= 200 ? Plot.dot(path, {x, y, r: 2.5, fill: palette.path, clip: true}) : null,
+      arrow
+        ? Plot.arrow([arrow], {
+            x1: (d: {from: Point2}) => d.from[0],
+            y1: (d: {from: Point2}) => d.from[1],
+            x2: (d: {to: Point2}) => d.to[0],
+            y2: (d: {to: Point2}) => d.to[1],
+            stroke: palette.gradient,
+            strokeWidth: 2.5,
+            headLength: 10,
+            clip: true
+          })
+        : null,
+      point ? Plot.dot([point], {x, y, r: 5.5, fill: palette.model, stroke: "var(--bg, white)", strokeWidth: 1.5, clip: true}) : null,
+      ...marks
+    ]
+  });
+  // The base chart already describes the axes and heat map to assistive technology.
+  chart.setAttribute("aria-hidden", "true");
+  return chart;
+}

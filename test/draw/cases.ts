@@ -1,0 +1,156 @@
+// The drawing cases, by name: each returns what a chapter would show. The snapshot test
+// serializes them to test/output/NAME.svg|html, and test/gallery.html shows them all.
+import * as Plot from "@observablehq/plot";
+import * as draw from "../../src/draw/index.js";
+
+/** A case draws one chart; the name is its snapshot's file name. */
+export type Case = () => Element | Promise<Element>;
+
+// A small regression problem, the one the fitting chapters use in spirit.
+const data: [number, number][] = [[1, 1.8], [2, 3.1], [3, 4.4], [4, 4.9], [5, 6.3]];
+const loss = (w: number, b: number) => data.reduce((s, [x, y]) => s + (w * x + b - y) ** 2, 0) / data.length;
+const lossGrid = draw.sampleGrid(loss, [-1, 3], [-3, 5]);
+// Seen from above, √loss: a bowl's square root is a cone, whose contours are evenly spaced.
+const rootGrid = draw.sampleGrid((w, b) => Math.sqrt(loss(w, b)), [-1, 3], [-3, 5]);
+
+/** The loss's gradient [∂loss/∂w, ∂loss/∂b]. */
+const gradient = (w: number, b: number): [number, number] => [
+  data.reduce((s, [x, y]) => s + 2 * (w * x + b - y) * x, 0) / data.length,
+  data.reduce((s, [x, y]) => s + 2 * (w * x + b - y), 0) / data.length
+];
+
+/** Gradient descent on the loss from a far corner: the path the views mark. */
+function descent(steps: number, rate = 0.04): [number, number][] {
+  const path: [number, number][] = [[-0.6, 4.2]];
+  for (let k = 0; k < steps; ++k) {
+    const [w, b] = path[path.length - 1];
+    const [dw, db] = gradient(w, b);
+    path.push([w - rate * dw, b - rate * db]);
+  }
+  return path;
+}
+const path = descent(120);
+// Partway down: the point is well above the floor, so its drop line shows.
+const [wNow, bNow] = path[12];
+const path3 = path.slice(0, 13).map(([w, b]): [number, number, number] => [w, b, loss(w, b)]);
+const labels = {x: "w", y: "b", z: "loss"};
+const rootLabels = {x: "w", y: "b", z: "√loss"};
+
+// Two classes in the plane, and a logistic model's boundary 1.5·x₁ − x₂ + 0.5 = 0.
+const classes: [number, number, number][] = [
+  [-2, 1.5, 0], [-1.2, 2.4, 0], [-0.5, 1.8, 0], [-2.4, -0.6, 0], [0.2, 2.6, 0], [-1.5, 0.3, 0],
+  [1.8, -0.2, 1], [2.2, 1.9, 1], [0.9, -1.5, 1], [1.4, 0.8, 1], [-0.2, -2.4, 1], [2.6, -1.8, 1]
+];
+const boundary = {w1: 1.5, w2: -1, b: 0.5};
+const logistic = (x1: number, x2: number) => 1 / (1 + Math.exp(-(boundary.w1 * x1 + boundary.w2 * x2 + boundary.b)));
+
+export const cases: Record<string, Case> = {
+  "surface-default": () => {
+    const view = draw.surface(lossGrid, {width: 640, labels});
+    view.mark([{x: path[0][0], y: path[0][1], z: loss(...path[0]), color: draw.palette.path}, {x: wNow, y: bNow, z: loss(wNow, bNow)}], path3);
+    return view;
+  },
+  "surface-rotated": () => {
+    const view = draw.surface(lossGrid, {width: 640, labels, azimuth: 60, elevation: 55});
+    view.mark([{x: 2, y: -2, z: loss(2, -2)}, {x: wNow, y: bNow, z: loss(wNow, bNow), color: draw.palette.path}]);
+    return view;
+  },
+  "surface-clamped": () => {
+    const saddle = draw.sampleGrid((x, y) => x * x - y * y, [-2, 2], [-2, 2], 31);
+    return draw.surface(saddle, {width: 480, zDomain: [-2, 2], scheme: "plasma", azimuth: 20, elevation: 25});
+  },
+  "surface-sigmoid-2d": () => {
+    const grid = draw.sampleGrid(logistic, [-3, 3], [-3, 3]);
+    return draw.surface(grid, {width: 560, labels: {x: "x₁", y: "x₂", z: "σ"}, zDomain: [0, 1], scheme: "rdbu"});
+  },
+  "top-view-point": () => {
+    const view = draw.topView(rootGrid, {width: 640, labels: rootLabels, legend: true});
+    view.mark({point: [wNow, bNow]});
+    return view;
+  },
+  "top-view-path": () => {
+    const view = draw.topView(rootGrid, {width: 640, labels: rootLabels, contours: 16});
+    view.mark({path, point: path[path.length - 1]});
+    return view;
+  },
+  "top-view-arrow": () => {
+    // Equal units on both axes, so the gradient meets the contours at right angles.
+    const view = draw.topView(rootGrid, {width: 400, aspectRatio: 1, labels: rootLabels});
+    const [w, b] = [2.4, -1.5];
+    const [dw, db] = gradient(w, b);
+    // Downhill, a twentieth of the gradient long: the step a learning rate of 0.05 would take.
+    view.mark({point: [w, b], arrow: {from: [w, b], to: [w - 0.05 * dw, b - 0.05 * db]}});
+    return view;
+  },
+  "top-view-boundary": () => {
+    const grid = draw.sampleGrid(logistic, [-3, 3], [-3, 3]);
+    const view = draw.topView(grid, {
+      width: 480,
+      height: 480,
+      labels: {x: "x₁", y: "x₂", z: "σ(w₁x₁ + w₂x₂ + b)"},
+      zDomain: [0, 1],
+      scheme: "rdbu",
+      contours: [0.1, 0.25, 0.5, 0.75, 0.9],
+      legend: true,
+      marks: [
+        Plot.dot(classes, {
+          x: "0",
+          y: "1",
+          r: 5,
+          fill: (d: [number, number, number]) => (d[2] ? draw.palette.positive : draw.palette.negative),
+          stroke: "white",
+          strokeWidth: 1.5
+        })
+      ]
+    });
+    view.mark({boundary});
+    return view;
+  },
+  "network-1": () => draw.network({hidden: [{w: 2, b: -1}], output: [3]}, {width: 480}),
+  "network-2": () => draw.network({hidden: [{w: 4, b: -2}, {w: -3, b: 6}], output: [1.5, -2.2], x: 1}, {width: 480}),
+  "network-4": () =>
+    draw.network(
+      {
+        hidden: [{w: 0.2, b: 1}, {w: -0.5, b: -5.7}, {w: 1.9, b: 0}, {w: -0.8, b: 7.1}],
+        output: [7.2, 9.7, -6.3, -6.3],
+        x: 0.5
+      },
+      {width: 560}
+    ),
+  "network-12": () =>
+    draw.network(
+      {
+        hidden: Array.from({length: 12}, (_, i) => ({w: Math.sin(i + 1) * 6, b: Math.cos(i * 2) * 3})),
+        output: Array.from({length: 12}, (_, i) => Math.cos(i * 1.7) * 8)
+      },
+      {width: 560}
+    ),
+  "neuron": () => draw.neuron({inputs: [0.5, -1.2, 2], weights: [0.8, -0.4, 0.25], bias: -0.3}),
+  "neuron-linear": () =>
+    draw.neuron({inputs: [3, 12, 0.25], weights: [1.5, -0.05, 8], bias: 2, activation: "none", labels: ["rooms", "age", "garden"]}),
+  "residuals": () =>
+    Plot.plot({
+      width: 480,
+      grid: true,
+      x: {domain: [0, 6], label: "x"},
+      y: {domain: [0, 7], label: "y"},
+      marks: [
+        draw.residuals(data, (x) => 1.3 * x + 0.1),
+        Plot.line([0, 6], {x: (x: number) => x, y: (x: number) => 1.3 * x + 0.1, stroke: draw.palette.model, strokeWidth: 2, clip: true}),
+        Plot.dot(data, {x: "0", y: "1", r: 4, fill: draw.palette.data})
+      ]
+    }),
+  "residuals-squares": () =>
+    Plot.plot({
+      width: 480,
+      aspectRatio: 1,
+      grid: true,
+      x: {domain: [0, 7], label: "x"},
+      y: {domain: [0, 7], label: "y"},
+      marks: [
+        draw.residuals(data, (x) => 0.9 * x + 1.4, {squares: true}),
+        Plot.line([0, 7], {x: (x: number) => x, y: (x: number) => 0.9 * x + 1.4, stroke: draw.palette.model, strokeWidth: 2, clip: true}),
+        Plot.dot(data, {x: "0", y: "1", r: 4, fill: draw.palette.data})
+      ]
+    })
+};
