@@ -2,6 +2,9 @@ import {build, defineConfig, type InlineConfig, type Plugin} from "vite";
 import {fileURLToPath} from "node:url";
 
 const inspectorCSS = fileURLToPath(new URL("node_modules/@observablehq/inspector/dist/inspector.css", import.meta.url));
+// The whole of d3 as one prebuilt file, so the `d3` builtin can load it later as a chunk of
+// its own, apart from the parts of d3 that Plot bundles.
+const d3Bundle = fileURLToPath(new URL("node_modules/d3/dist/d3.min.mjs", import.meta.url));
 
 /**
  * The standalone build: the whole app as one ES module (nothing loaded later, since a page
@@ -11,7 +14,7 @@ const inspectorCSS = fileURLToPath(new URL("node_modules/@observablehq/inspector
 export const standalone: InlineConfig = {
   configFile: false,
   logLevel: "warn",
-  resolve: {alias: {"@observablehq/inspector/inspector.css": inspectorCSS}},
+  resolve: {alias: {"@observablehq/inspector/inspector.css": inspectorCSS, "d3/bundle": d3Bundle}},
   build: {
     target: "es2022",
     outDir: "dist/standalone",
@@ -77,7 +80,8 @@ export default defineConfig({
   resolve: {
     alias: {
       // The inspector's package exports hide its stylesheet; point at the file itself.
-      "@observablehq/inspector/inspector.css": inspectorCSS
+      "@observablehq/inspector/inspector.css": inspectorCSS,
+      "d3/bundle": d3Bundle
     }
   },
   plugins: [standaloneInDev(), standaloneOnBuild()],

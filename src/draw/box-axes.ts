@@ -1,4 +1,4 @@
-import type {ScaleLinear} from "d3";
+import type {ScaleLinear} from "d3-scale";
 import {project, type Point3, type View} from "./project.js";
 import {fixed, svgElement} from "./svg.js";
 

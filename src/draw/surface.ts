@@ -1,6 +1,7 @@
 import type {ColorScheme} from "@observablehq/plot";
 import * as Plot from "@observablehq/plot";
-import {rgb, scaleLinear} from "d3";
+import {rgb} from "d3-color";
+import {scaleLinear} from "d3-scale";
 import {drawBoxAxes, HALF_HEIGHT, type BoxFrame} from "./box-axes.js";
 import {zExtent, type Grid} from "./grid.js";
 import {palette} from "./palette.js";
@@ -26,6 +27,12 @@ export interface SurfaceOptions {
   scheme?: ColorScheme;
   /** At most this many quads are drawn; finer grids are thinned out. Default 1600. */
   maxQuads?: number;
+  /**
+   * Called as the reader drags the first marked point (pressing within a few pixels of it): it
+   * slides in its own horizontal plane, and this gets its new data x and y. Without it, a
+   * press anywhere turns the view.
+   */
+  onDragPoint?: (x: number, y: number) => void;
   /** The document to create elements in (jsdom in tests). */
   document?: Document;
 }
@@ -155,6 +162,7 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
     render();
   };
   const EventType = defaultView?.Event ?? Event;
+  if (options.onDragPoint) grabPoint(wrapper, svg, width, () => view, () => marked.points[0], frame, options.onDragPoint);
   rotatable(wrapper, svg, (delta) => {
     const next = normalizeAngles({azimuth: angles.azimuth + delta.azimuth, elevation: angles.elevation + delta.elevation});
     if (next.azimuth === angles.azimuth && next.elevation === angles.elevation) return;
@@ -179,6 +187,63 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
       }
     }
   }) as SurfaceView;
+}
+
+/**
+ * Lets the reader drag the marked point: a press near it (caught before the rotation sees it)
+ * follows the pointer across the horizontal plane through the point, seen through the camera.
+ */
+function grabPoint(
+  wrapper: HTMLElement,
+  svg: SVGSVGElement,
+  width: number,
+  view: () => View,
+  point: () => SurfacePoint | undefined,
+  frame: BoxFrame,
+  moved: (x: number, y: number) => void
+): void {
+  const toSvg = (clientX: number, clientY: number): [number, number] => {
+    const rect = svg.getBoundingClientRect();
+    const k = rect.width / width || 1;
+    return [(clientX - rect.left) / k, (clientY - rect.top) / k];
+  };
+  const world = (p: SurfacePoint): Point3 => [frame.x(p.x), frame.y(p.y), frame.z(p.z)];
+  wrapper.addEventListener(
+    "pointerdown",
+    (event) => {
+      const p = point();
+      if (!p || event.button !== 0) return;
+      const [sx, sy] = project(world(p), view());
+      const [cx, cy] = toSvg(event.clientX, event.clientY);
+      if (Math.hypot(sx - cx, sy - cy) > 14) return;
+      event.stopPropagation(); // a grab, not a turn
+      event.preventDefault();
+      wrapper.focus({preventScroll: true});
+      const z = world(p)[2];
+      const window = wrapper.ownerDocument.defaultView!;
+      const move = (e: PointerEvent) => {
+        const {rotation: m, scale, origin} = view();
+        const [ex, ey] = toSvg(e.clientX, e.clientY);
+        const right = (ex - origin[0]) / scale - m[2] * z;
+        const up = (origin[1] - ey) / scale - m[5] * z;
+        // Solve the screen's right and up rows for the floor coordinates; the determinant is
+        // sin(elevation), so looking level along the floor there is no answer.
+        const det = m[0] * m[4] - m[1] * m[3];
+        if (Math.abs(det) < 0.05) return;
+        const wx = (right * m[4] - m[1] * up) / det;
+        const wy = (m[0] * up - m[3] * right) / det;
+        const clampTo = (v: number, d: number[]) => Math.max(Math.min(d[0], d[1]), Math.min(Math.max(d[0], d[1]), v));
+        moved(clampTo(frame.x.invert(wx), frame.x.domain()), clampTo(frame.y.invert(wy), frame.y.domain()));
+      };
+      const up = () => {
+        window.removeEventListener("pointermove", move);
+        window.removeEventListener("pointerup", up);
+      };
+      window.addEventListener("pointermove", move);
+      window.addEventListener("pointerup", up);
+    },
+    {capture: true}
+  );
 }
 
 /**

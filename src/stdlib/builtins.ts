@@ -1,6 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
 import * as Plot from "@observablehq/plot";
-import * as d3 from "d3";
 import {html, svg} from "htl";
 import {Generators} from "./generators.js";
 import {Mutable} from "./mutable.js";
@@ -23,7 +22,9 @@ export function builtins({column}: BuiltinsEnvironment): Record<string, () => un
   return {
     Inputs: () => Inputs,
     Plot: () => Plot,
-    d3: () => d3,
+    // The whole of d3 is large and few cells need more than Plot already brings: load it when a
+    // cell first reads it, so the first chart does not wait for it.
+    d3: () => import("d3/bundle"),
     html: () => html,
     svg: () => svg,
     md: () => md,

@@ -16,3 +16,8 @@ declare module "@observablehq/inputs" {
   export function bind<T extends HTMLElement>(target: T, source: HTMLElement, invalidation?: Promise<unknown>): T;
   export function input<T>(value: T): InputElement<T>;
 }
+
+// All of d3 as one prebuilt file (an alias in vite.config.ts), loaded when a cell reads d3.
+declare module "d3/bundle" {
+  export * from "d3";
+}

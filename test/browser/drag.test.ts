@@ -151,3 +151,26 @@ describe("dragging on maps and curves", () => {
     await page.close();
   });
 });
+
+describe("dragging on the 3D view", () => {
+  it("grabbing the landscape's dot slides (w, b); pressing elsewhere still turns the view", async () => {
+    const {page} = await open(browser);
+    const view = page.locator('[data-chapter="landscape"] .draw-surface');
+    await view.scrollIntoViewIfNeeded();
+    const dot = page.locator('[data-chapter="landscape"] .draw-surface .overlay circle[r="5"]').first(); // the point, not its shadow on the floor
+    const box = (await dot.boundingBox())!;
+    const from: [number, number] = [box.x + box.width / 2, box.y + box.height / 2];
+    const angles = await view.evaluate((el) => (el as unknown as {value: unknown}).value);
+    await drag(page, from, [from[0] + 60, from[1] - 30]);
+    const [w, b] = (await page.evaluate(() => Promise.all([window.playground.value("landscape", "w"), window.playground.value("landscape", "b")]))) as number[];
+    expect([w, b]).not.toEqual([1, 0]);
+    expect(await view.evaluate((el) => (el as unknown as {value: unknown}).value)).toEqual(angles);
+    expect(+(await page.locator('[data-chapter="landscape"] [data-cell="viewof b"] input[type=number]').inputValue())).toBeCloseTo(b, 6);
+    // Away from the dot, a drag turns the surface and leaves (w, b) alone.
+    const frame = (await view.boundingBox())!;
+    await drag(page, [frame.x + 30, frame.y + 40], [frame.x + 130, frame.y + 40]);
+    expect(await view.evaluate((el) => (el as unknown as {value: unknown}).value)).not.toEqual(angles);
+    expect(await page.evaluate(() => window.playground.value("landscape", "w"))).toBe(w);
+    await page.close();
+  });
+});
