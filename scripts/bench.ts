@@ -1,0 +1,430 @@
+// The benchmarks: scrub latency, training speed, start-up and scale, in headless Chromium.
+//   npm run bench                          everything; a table, and bench-results.json
+//   npm run bench -- --only scrub,training    some phases (start, scrub, training, scale)
+//   npm run bench -- --profile landscape@100000   where a chapter's scrub spends its time
+// It reports; it does not fail: missed targets, missing chapters and broken cells are rows.
+import {writeFileSync} from "node:fs";
+import {cpus, loadavg} from "node:os";
+import {parseArgs} from "node:util";
+import type {Browser, Page} from "playwright-core";
+import {freshPage, launch, openPlayground, settle} from "./bench/browser.js";
+import {dataCell, generate, learningRateFor, SEED} from "./bench/data.js";
+import {profileScrub, traceScrub} from "./bench/profile.js";
+import {runPython, type PythonRun} from "./bench/python.js";
+import {kB, num, percentile, table, targets, verdict} from "./bench/report.js";
+import {scrub, type ScrubOutcome} from "./bench/scrub.js";
+import {serveSite, type Site} from "./bench/site.js";
+import {startOnce, type StartOutcome} from "./bench/start.js";
+import {train, type TrainingOutcome} from "./bench/training.js";
+
+const {values} = parseArgs({options: {only: {type: "string"}, profile: {type: "string"}}});
+const phases = new Set((values.only ?? "start,scrub,training,scale").split(",").map((s) => s.trim()));
+const SCALE_POINTS = [1_000, 10_000, 100_000];
+const SCALE_CHAPTERS = ["fitting", "landscape", "descent"];
+const began = Date.now();
+const say = (message: string) => process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)}s] ${message}\n`);
+const why = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] : String(error));
+
+/** A scrub row of bench-results.json. */
+interface ScrubRow {
+  chapter: string;
+  input: string | null;
+  p50_ms: number;
+  p95_ms: number;
+  frame_ms: number;
+  moves: number;
+  max_frame_ms: number;
+  long_frames: number;
+  /** The p95 target for this row, ms (null where the issue sets none). */
+  target_ms: number | null;
+  pass: string;
+  skipped?: string;
+  /** Moves that changed no chart or had not settled in time; page errors while scrubbing. */
+  unchanged?: number;
+  timed_out?: number;
+  errors?: string[];
+  /** The chapter's failed cells at the end, as "name: message". */
+  rejected?: string[];
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {cpus: cpus().length, cpu: cpus()[0]?.model ?? "", node: process.version, loadavg_start: loadavg(), loadavg_end: [] as number[]},
+  scrub: [] as ScrubRow[],
+  training: null as null | Record<string, unknown>,
+  start: null as null | Record<string, unknown>,
+  scale: [] as (ScrubRow & {points: number})[],
+  scale_training: [] as Record<string, unknown>[],
+  errors: [] as string[]
+};
+
+/** The row for one scrubbed chapter; `frames` is the p95 target in frame intervals, if any. */
+function scrubRow(o: ScrubOutcome, frames: number | null, errors: string[]): ScrubRow {
+  const p95 = percentile(o.latencies, 0.95);
+  const target = frames !== null && Number.isFinite(o.frame_ms) ? frames * o.frame_ms : null;
+  const timed = o.latencies.length > 0;
+  return {
+    chapter: o.chapter,
+    input: o.input,
+    p50_ms: percentile(o.latencies, 0.5),
+    p95_ms: p95,
+    frame_ms: o.frame_ms,
+    moves: o.latencies.length,
+    max_frame_ms: o.max_frame_ms,
+    long_frames: o.long_frames,
+    target_ms: target,
+    pass: timed ? verdict([[target === null ? null : p95 <= target, "p95"], [o.long_frames === 0, "frames"]]) : "—",
+    ...(o.skipped ? {skipped: o.skipped} : {}),
+    ...(o.unchanged ? {unchanged: o.unchanged} : {}),
+    ...(o.timedOut ? {timed_out: o.timedOut} : {}),
+    ...(errors.length ? {errors: [...new Set(errors)].slice(0, 5)} : {}),
+    ...(o.rejected.length ? {rejected: o.rejected} : {})
+  };
+}
+
+/** Resolves with `promise`'s value, or with `fallback` after `ms` (leaving no timer behind). */
+async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Opens the playground in a fresh context; the caller closes the context. */
+async function opened(browser: Browser, site: Site) {
+  const fresh = await freshPage(browser);
+  await openPlayground(fresh.page, site.url, 120_000);
+  return fresh;
+}
+
+/** Scrubs chapters in a page, one row each; errors the page logs are put on the row. */
+async function scrubChapters(page: Page, errors: string[], chapters: string[], o: {moves: number; budgetMs: number; minMoves: number; moveTimeoutMs: number}, frames: number | null) {
+  const rows: ScrubRow[] = [];
+  for (const chapter of chapters) {
+    const before = errors.length;
+    const outcome = await scrub(page, {chapter, ...o});
+    const row = scrubRow(outcome, frames, errors.slice(before));
+    say(`scrub ${chapter}: ${row.skipped ?? `p95 ${num(row.p95_ms)} ms over ${row.moves} moves`}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function startPhase(browser: Browser, site: Site) {
+  const runs: StartOutcome[] = [];
+  for (let i = 0; i < 3; ++i) {
+    try {
+      runs.push(await startOnce(browser, site.url));
+      say(`start ${i + 1}: FCP ${num(runs.at(-1)!.fcp_ms)} ms, settled ${num(runs.at(-1)!.settled_ms)} ms`);
+    } catch (error) {
+      results.errors.push(`start: ${why(error)}`);
+    }
+  }
+  // The median run, by time to settle; sizes are the same in every run.
+  const median = (f: (r: StartOutcome) => number) => percentile(runs.map(f), 0.5);
+  let standalone = NaN;
+  try {
+    const {context, page} = await opened(browser, site);
+    standalone = Buffer.byteLength(await page.evaluate(() => window.playground.exportHTML()), "utf8");
+    await context.close();
+  } catch (error) {
+    results.errors.push(`export: ${why(error)}`);
+  }
+  const last = runs.at(-1);
+  results.start = {
+    fcp_ms: median((r) => r.fcp_ms),
+    first_chart_ms: median((r) => r.first_chart_ms),
+    settled_ms: median((r) => r.settled_ms),
+    editors_ms: median((r) => r.editors_ms),
+    initial_gzip_bytes: last?.initial_gzip_bytes ?? NaN,
+    total_gzip_bytes: last?.total_gzip_bytes ?? NaN,
+    standalone_bytes: standalone,
+    runs: runs.length,
+    initial: last?.initial ?? [],
+    rejected: last?.rejected ?? []
+  };
+}
+
+async function scrubAndTrainPhase(browser: Browser, site: Site): Promise<TrainingOutcome | null> {
+  const {context, page, errors} = await opened(browser, site);
+  try {
+    if (phases.has("scrub")) {
+      const chapters = await page.evaluate(() => window.playground.chapters());
+      results.scrub = await scrubChapters(page, errors, chapters, {moves: 40, budgetMs: 15_000, minMoves: 40, moveTimeoutMs: 5_000}, targets.scrubFrames);
+    }
+    if (!phases.has("training")) return null;
+    await settle(page);
+    const outcome = await train(page, {seconds: 3, maxSeconds: 10, check: 1000});
+    say(`training: ${outcome.skipped ?? `${num(outcome.iterations_per_s, 0)} iterations/s`}`);
+    return outcome;
+  } finally {
+    await context.close();
+  }
+}
+
+async function scalePhase(browser: Browser, site: Site, points: number): Promise<TrainingOutcome | null> {
+  const {context, page, errors} = await opened(browser, site);
+  try {
+    const t0 = Date.now();
+    const source = dataCell(points);
+    const edited = await within(page.evaluate((source) => window.playground.edit("fitting", "data", source), source).then(() => true), 180_000, false);
+    const settleMs = Date.now() - t0;
+    const lr = learningRateFor(generate(points));
+    await page.evaluate((lr) => window.playground.chapters().includes("descent") && window.playground.set("descent", "learning_rate", lr), lr).catch(() => {});
+    await settle(page, 60_000);
+    say(`scale ${points}: data edited and the page settled in ${num(settleMs / 1000)} s${edited ? "" : " (timed out)"}`);
+    const chapters = await page.evaluate((wanted) => wanted.filter((c) => window.playground.chapters().includes(c)), SCALE_CHAPTERS);
+    const rows = await scrubChapters(page, errors, chapters, {moves: 40, budgetMs: 10_000, minMoves: points >= 100_000 ? 5 : 10, moveTimeoutMs: 20_000}, points >= 100_000 ? targets.scaleFrames : null);
+    results.scale.push(...rows.map((r) => ({points, ...r})));
+    for (const missing of SCALE_CHAPTERS.filter((c) => !chapters.includes(c))) {
+      const none = {chapter: missing, input: null, skipped: "no such chapter on the page", latencies: [], unchanged: 0, timedOut: 0};
+      results.scale.push({points, ...scrubRow({...none, frame_ms: NaN, max_frame_ms: NaN, long_frames: 0, charts: [], rejected: []}, null, [])});
+    }
+    let outcome = await train(page, {seconds: 3, maxSeconds: 15, check: 10});
+    say(`scale ${points} training: ${outcome.skipped ?? `${num(outcome.iterations_per_s, 0)} iterations/s`}`);
+    let topSpeed: string | null = null;
+    if (outcome.skipped) {
+      // Top speed failed (too much work in one frame, say): time a speed whose frame does about
+      // a million point-updates (a few ms of arithmetic), and say why top speed failed.
+      topSpeed = [outcome.skipped, failed(outcome.rejected)].filter(Boolean).join("; ");
+      const speed = Math.max(1, Math.round(1_000_000 / points));
+      outcome = await train(page, {seconds: 3, maxSeconds: 20, check: 10, speed, patience: 15});
+      say(`scale ${points} training at ${speed}/frame: ${outcome.skipped ?? `${num(outcome.iterations_per_s, 0)} iterations/s`}`);
+    }
+    results.scale_training.push({points, settle_ms: settleMs, learning_rate: outcome.check?.learning_rate ?? lr, ...(topSpeed ? {top_speed_failed: topSpeed} : {})});
+    return outcome;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The training numbers, beside the Python loop's, with the bit-for-bit check. */
+function summarizeTraining(o: TrainingOutcome, python: PythonRun | null | Error) {
+  const py = python instanceof Error || !python ? null : python;
+  const ratio = py ? o.iterations_per_s / py.iterations_per_s : NaN;
+  const exact = py && o.check && py.check.iterations === o.check.iterations ? Object.is(py.check.w, o.check.w) && Object.is(py.check.b, o.check.b) : null;
+  return {
+    iterations_per_s: o.iterations_per_s,
+    python_iterations_per_s: py?.iterations_per_s ?? NaN,
+    ratio,
+    long_frames: o.long_frames,
+    max_frame_ms: o.max_frame_ms,
+    loaf_count: o.loaf_count,
+    frame_ms: o.frame_ms,
+    speed_per_frame: o.speed,
+    update_only_iterations_per_s: o.update_only_iterations_per_s,
+    still_playing: o.still_playing,
+    same_bits_as_python: exact,
+    ...(o.rejected.length ? {rejected: o.rejected} : {}),
+    ...(o.skipped ? {skipped: o.skipped} : {}),
+    ...(python instanceof Error ? {python_error: python.message} : {})
+  };
+}
+
+async function python(o: Parameters<typeof runPython>[0]): Promise<PythonRun | Error> {
+  return runPython(o).catch((error: Error) => error);
+}
+
+async function measure(site: Site, browser: Browser) {
+  if (phases.has("start")) {
+    say("start: three cold loads");
+    await startPhase(browser, site).catch((error) => results.errors.push(`start: ${why(error)}`));
+  }
+  let lessonTraining: TrainingOutcome | null = null;
+  if (phases.has("scrub") || phases.has("training")) {
+    lessonTraining = await scrubAndTrainPhase(browser, site).catch((error) => (results.errors.push(`scrub: ${why(error)}`), null));
+  }
+  const scaleTraining: [number, TrainingOutcome | null][] = [];
+  if (phases.has("scale")) {
+    for (const points of SCALE_POINTS) {
+      const outcome = await scalePhase(browser, site, points).catch((error) => (results.errors.push(`scale ${points}: ${why(error)}`), null));
+      scaleTraining.push([points, outcome]);
+    }
+  }
+  await browser.close();
+  // The Python loop runs with the browser closed, so the two never share the CPU.
+  if (lessonTraining) {
+    say("python: the lesson's loop");
+    const py = await python({learningRate: lessonTraining.check?.learning_rate ?? 0.001, seconds: 2, check: lessonTraining.check?.iterations ?? 1000});
+    results.training = summarizeTraining(lessonTraining, py);
+  }
+  for (const [points, outcome] of scaleTraining) {
+    const row = results.scale_training.find((r) => r.points === points);
+    if (!outcome || !row) continue;
+    say(`python: ${points} points`);
+    const py = await python({points, seed: SEED, learningRate: outcome.check?.learning_rate ?? learningRateFor(generate(points)), seconds: 2, check: outcome.check?.iterations ?? 10});
+    Object.assign(row, summarizeTraining(outcome, py));
+  }
+}
+
+async function profile(spec: string) {
+  const [chapter, points] = spec.split("@");
+  say(`profile: building unminified, scrubbing ${chapter}${points ? ` at ${points} points` : ""}`);
+  const site = await serveSite({minify: false});
+  const browser = await launch();
+  try {
+    const {page} = await opened(browser, site);
+    if (points) {
+      await page.evaluate((source) => window.playground.edit("fitting", "data", source), dataCell(Number(points)));
+      await settle(page, 120_000);
+    }
+    const traced = await traceScrub(browser, page, chapter);
+    const {outcome, functions, files} = await profileScrub(page, chapter);
+    const row = scrubRow(outcome, null, []);
+    console.log(`\n${chapter}${points ? ` at ${points} points` : ""}: ${row.input ?? row.skipped}, p50 ${num(row.p50_ms)} ms, p95 ${num(row.p95_ms)} ms over ${row.moves} moves (frame ${num(row.frame_ms)} ms)\n`);
+    console.log(table(["main thread while scrubbing (trace)", "ms", "share"], traced.kinds.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])));
+    console.log(`(traced run: p50 ${num(percentile(traced.outcome.latencies, 0.5))} ms, p95 ${num(percentile(traced.outcome.latencies, 0.95))} ms)\n`);
+    console.log(table(["self time by function", "ms", "share"], functions.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])));
+    console.log();
+    console.log(table(["self time by file", "ms", "share"], files.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])));
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+/** Failed cells in a line: those that failed themselves, and how many only wait on them. */
+function failed(rejected: string[] | undefined): string {
+  if (!rejected?.length) return "";
+  const own = rejected.filter((r) => !/^[^:]+: waiting on /.test(r));
+  const waiting = rejected.length - own.length;
+  return `failed: ${own.join("; ")}${waiting ? ` (and ${waiting} cell${waiting === 1 ? "" : "s"} waiting on ${own.length === 1 ? "it" : "them"})` : ""}`;
+}
+
+function print() {
+  const out: string[] = [];
+  const scrubTable = (rows: (ScrubRow & {points?: number})[]) =>
+    table(
+      [...(rows.some((r) => r.points) ? ["points"] : []), "chapter", "input", "moves", "p50 ms", "p95 ms", "frame ms", "target ms", "max frame ms", ">50 ms", "pass"],
+      rows.map((r) => [
+        ...(r.points ? [num(r.points, 0)] : []),
+        r.chapter,
+        r.input ?? `(${r.skipped ?? "skipped"})`,
+        num(r.moves, 0),
+        num(r.p50_ms),
+        num(r.p95_ms),
+        num(r.frame_ms),
+        r.target_ms === null ? "—" : `≤ ${num(r.target_ms)}`,
+        num(r.max_frame_ms),
+        num(r.long_frames, 0),
+        r.pass
+      ])
+    );
+  if (results.scrub.length) {
+    out.push(`Scrub latency: input event → painted chart, lesson data (target: p95 ≤ 1.25 × 2 frames; no frame > ${targets.longFrameMs} ms)`, scrubTable(results.scrub), "");
+  }
+  const t = results.training;
+  if (t) {
+    const n = (k: string) => t[k] as number;
+    out.push(
+      "Training: descent at top speed, lesson data",
+      table(
+        ["measure", "value", "target", "pass"],
+        [
+          ["JS iterations/s (playing)", num(n("iterations_per_s"), 0), "", ""],
+          ["  speed setting, iterations/frame", num(n("speed_per_frame"), 0), "", ""],
+          ["  page's update() alone, iterations/s", num(n("update_only_iterations_per_s"), 0), "", ""],
+          ["Python iterations/s (descent.py)", num(n("python_iterations_per_s"), 0), "", ""],
+          ["ratio JS/Python", num(n("ratio"), 2), `≥ ${targets.trainingRatio}`, verdict([[Number.isFinite(n("ratio")) ? n("ratio") >= targets.trainingRatio : null, "ratio"]])],
+          [`frames > ${targets.longFrameMs} ms while playing`, num(n("long_frames"), 0), "0", verdict([[n("long_frames") === 0, "frames"]])],
+          ["  longest frame, ms", num(n("max_frame_ms")), "", ""],
+          ["same bits as Python after 1000 steps", String(t.same_bits_as_python ?? "—"), "true", verdict([[t.same_bits_as_python as boolean | null, "bits"]])]
+        ]
+      ),
+      ...(t.skipped ? [`  (training: ${t.skipped})`] : []),
+      ...(t.python_error ? [`  (python: ${t.python_error})`] : []),
+      ""
+    );
+  }
+  const s = results.start;
+  if (s) {
+    const n = (k: string) => s[k] as number;
+    out.push(
+      `Start (median of ${s.runs} cold loads)`,
+      table(
+        ["measure", "value", "target", "pass"],
+        [
+          ["first contentful paint", `${num(n("fcp_ms"))} ms`, `≤ ${targets.fcpMs} ms`, verdict([[Number.isFinite(n("fcp_ms")) ? n("fcp_ms") <= targets.fcpMs : null, "fcp"]])],
+          ["first chart painted", `${num(n("first_chart_ms"))} ms`, "", ""],
+          ["every cell settled (idle)", `${num(n("settled_ms"))} ms`, "", ""],
+          ["every code listing a live editor", `${num(n("editors_ms"))} ms`, "", ""],
+          ["JS+CSS before first chart, gzip", kB(n("initial_gzip_bytes")), `≤ ${kB(targets.initialGzipBytes)}`, verdict([[Number.isFinite(n("initial_gzip_bytes")) ? n("initial_gzip_bytes") <= targets.initialGzipBytes : null, "size"]])],
+          ["  all JS+CSS once settled, gzip", kB(n("total_gzip_bytes")), "", ""],
+          ["standalone page (exportHTML)", kB(n("standalone_bytes")), `≤ ${kB(targets.standaloneBytes)}`, verdict([[Number.isFinite(n("standalone_bytes")) ? n("standalone_bytes") <= targets.standaloneBytes : null, "size"]])]
+        ]
+      ),
+      ...(s.initial as {url: string; gzip_bytes: number}[]).slice(0, 6).map((l) => `  before first chart: ${l.url} ${kB(l.gzip_bytes)} gzip`),
+      ...((s.rejected as string[]).length ? [`  cells rejected once settled: ${(s.rejected as string[]).join(", ")}`] : []),
+      ""
+    );
+  }
+  if (results.scale.length) {
+    out.push("Scale: generated data in fitting (target at 100,000 points: p95 ≤ 3 frames)", scrubTable(results.scale), "");
+  }
+  if (results.scale_training.length) {
+    out.push(
+      "Scale: training at top speed",
+      table(
+        ["points", "data edit settles", "learning rate", "speed/frame", "JS iterations/s", "update() alone", "Python iterations/s", "ratio", ">50 ms frames", "longest frame ms", "pass"],
+        results.scale_training.map((r) => {
+          const n = (k: string) => r[k] as number;
+          return [
+            num(n("points"), 0),
+            `${num(n("settle_ms") / 1000)} s`,
+            String(r.learning_rate),
+            num(n("speed_per_frame"), 0),
+            num(n("iterations_per_s"), 0),
+            num(n("update_only_iterations_per_s"), 0),
+            num(n("python_iterations_per_s"), 0),
+            num(n("ratio"), 2),
+            num(n("long_frames"), 0),
+            num(n("max_frame_ms")),
+            verdict([[Number.isFinite(n("ratio")) ? n("ratio") >= targets.trainingRatio : null, "ratio"], [n("long_frames") === 0, "frames"]])
+          ];
+        })
+      ),
+      ""
+    );
+  }
+  const noted = [...results.scrub, ...results.scale].filter((r) => r.skipped || r.errors || r.rejected);
+  for (const r of noted) {
+    const where = "points" in r ? `${r.chapter} at ${num(r.points as number, 0)} points` : r.chapter;
+    out.push(`note: ${where}: ${[r.skipped, failed(r.rejected), ...(r.errors ?? [])].filter(Boolean).join("; ")}`);
+  }
+  for (const r of [results.training ?? {}, ...results.scale_training]) {
+    const where = "points" in r ? `training at ${num(r.points as number, 0)} points` : "training";
+    if (r.top_speed_failed) {
+      const instead = r.skipped ? `, and so did ${num(r.speed_per_frame as number, 0)}/frame (${r.skipped})` : `; timed at ${num(r.speed_per_frame as number, 0)}/frame instead`;
+      out.push(`note: ${where}: top speed failed (${r.top_speed_failed})${instead}`);
+    }
+    else if (r.skipped || r.rejected) out.push(`note: ${where}: ${[r.skipped, failed(r.rejected as string[] | undefined)].filter(Boolean).join("; ")}`);
+  }
+  for (const e of results.errors) out.push(`error: ${e}`);
+  const [l1, l5] = results.machine.loadavg_start;
+  out.push(`machine: ${results.machine.cpus} × ${results.machine.cpu}, load average ${num(l1, 2)} (1 min), ${num(l5, 2)} (5 min) at the start; took ${num((Date.now() - began) / 1000, 0)} s`);
+  console.log(out.join("\n"));
+}
+
+if (values.profile) {
+  await profile(values.profile);
+} else {
+  say("building the site");
+  let site: Site | null = null;
+  let browser: Browser | null = null;
+  try {
+    site = await serveSite();
+    browser = await launch();
+    await measure(site, browser);
+  } catch (error) {
+    results.errors.push(`bench: ${why(error)}`);
+  } finally {
+    await browser?.close();
+    await site?.close();
+  }
+  results.machine.loadavg_end = loadavg();
+  writeFileSync(new URL("../bench-results.json", import.meta.url), JSON.stringify(results, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
+  print();
+}

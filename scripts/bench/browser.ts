@@ -1,0 +1,72 @@
+import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import {installClock} from "./clock.js";
+
+/** Debian's Chromium, launched the way these machines allow (no sandbox, no background traffic). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic"
+    ]
+  });
+}
+
+/** The viewport every phase uses: a laptop screen. */
+export const viewport = {width: 1280, height: 900};
+
+/**
+ * A fresh context (its own storage, so no saved edits leak between phases) and a page in it,
+ * with the frame clock running from navigation on.
+ * tsx compiles the functions we hand to page.evaluate with esbuild's keepNames, which wraps
+ * them in calls to a `__name` helper; the page gets a stand-in for it.
+ */
+export async function freshPage(browser: Browser): Promise<{context: BrowserContext; page: Page; errors: string[]}> {
+  const context = await browser.newContext({viewport});
+  await context.addInitScript({content: "globalThis.__name = (target) => target;"});
+  await context.addInitScript(installClock);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  return {context, page, errors};
+}
+
+/**
+ * Opens the playground and waits until every cell has settled and every code listing has become
+ * a live editor (the page does that in the background after load, and it is heavy), or until
+ * `timeout` ms pass.
+ */
+export async function openPlayground(page: Page, url: string, timeout = 60_000): Promise<void> {
+  await page.goto(url, {timeout});
+  await page.waitForFunction(() => "playground" in window, undefined, {timeout});
+  await settle(page, timeout);
+  await page.waitForFunction(editorsReady, undefined, {timeout, polling: 100}).catch(() => {});
+  await settle(page, timeout);
+}
+
+/** Whether every code listing on the page is a live CodeMirror editor. */
+export function editorsReady(): boolean {
+  const listings = document.querySelectorAll("[data-editor]");
+  return listings.length > 0 && [...listings].every((l) => l.querySelector(".cm-editor"));
+}
+
+/** Waits for window.playground.idle(), but never longer than `timeout` ms; says whether it settled. */
+export function settle(page: Page, timeout = 30_000): Promise<boolean> {
+  return page.evaluate(
+    (timeout) => Promise.race([window.playground.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), timeout))]),
+    timeout
+  );
+}
+
+declare global {
+  interface Window {
+    playground: import("../../src/playground.js").Playground;
+  }
+}

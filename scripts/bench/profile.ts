@@ -1,0 +1,121 @@
+import type {Browser, Page} from "playwright-core";
+import {scrub, type ScrubOutcome} from "./scrub.js";
+
+/** Self time of one function (or one file) over a profile. */
+export interface Hotspot {
+  /** "name url:line", or a file's path. */
+  where: string;
+  self_ms: number;
+  share: number;
+}
+
+/** The parts of a V8 CPU profile used here (the DevTools protocol's Profiler.Profile). */
+interface CpuProfile {
+  nodes: {id: number; callFrame: {functionName: string; url: string; lineNumber: number}}[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * Scrubs one chapter under V8's sampling profiler (through the DevTools protocol) and sums the
+ * self time by function and by file, to see where a slow scrub spends its time.
+ */
+export async function profileScrub(page: Page, chapter: string): Promise<{outcome: ScrubOutcome; functions: Hotspot[]; files: Hotspot[]}> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", {interval: 250});
+  await cdp.send("Profiler.start");
+  const outcome = await scrub(page, {chapter, moves: 30, budgetMs: 30_000, minMoves: 5, moveTimeoutMs: 60_000});
+  const {profile} = (await cdp.send("Profiler.stop")) as {profile: CpuProfile};
+  await cdp.detach();
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const functions = new Map<string, number>();
+  const files = new Map<string, number>();
+  let total = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    const frame = byNode.get(id);
+    if (!frame || frame.functionName === "(idle)") return;
+    total += ms;
+    const file = frame.url ? new URL(frame.url, "http://x/").pathname : frame.functionName.startsWith("(") ? frame.functionName : "(native, or cell code)";
+    const name = `${frame.functionName || "(anonymous)"} ${file}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
+    functions.set(name, (functions.get(name) ?? 0) + ms);
+    files.set(file, (files.get(file) ?? 0) + ms);
+  });
+  const top = (m: Map<string, number>, n: number): Hotspot[] =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([where, self_ms]) => ({where, self_ms, share: self_ms / total}));
+  return {outcome, functions: top(functions, 25), files: top(files, 12)};
+}
+
+/** The parts of a Chrome trace event used here. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: {name?: string};
+}
+
+/** Main-thread work, by kind, while a chapter is scrubbed: how much is script, style, layout, paint. */
+export async function traceScrub(browser: Browser, page: Page, chapter: string): Promise<{outcome: ScrubOutcome; kinds: Hotspot[]}> {
+  await browser.startTracing(page, {categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"]});
+  const outcome = await scrub(page, {chapter, moves: 30, budgetMs: 30_000, minMoves: 5, moveTimeoutMs: 60_000});
+  const events = (JSON.parse((await browser.stopTracing()).toString("utf8")) as {traceEvents: TraceEvent[]}).traceEvents;
+  // The renderer's main thread is the one named CrRendererMain.
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const kinds: Record<string, string> = {
+    FunctionCall: "script",
+    EvaluateScript: "script",
+    "v8.callFunction": "script",
+    TimerFire: "script",
+    FireAnimationFrame: "script",
+    EventDispatch: "script",
+    RunMicrotasks: "script",
+    UpdateLayoutTree: "style",
+    Layout: "layout",
+    PrePaint: "paint",
+    Paint: "paint",
+    PaintImage: "paint",
+    Layerize: "paint",
+    UpdateLayer: "paint",
+    Commit: "paint",
+    MinorGC: "gc",
+    MajorGC: "gc",
+    "V8.GC_SCAVENGER": "gc",
+    "V8.GC_MARK_COMPACTOR": "gc"
+  };
+  const byKind = new Map<string, number>();
+  const add = (kind: string, ms: number) => byKind.set(kind, (byKind.get(kind) ?? 0) + ms);
+  const onMain = (e: TraceEvent) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined;
+  // All the main thread's tasks: what the kinds below do not cover is "other".
+  let busy = 0;
+  for (const e of events) if (onMain(e) && e.name === "RunTask") busy += e.dur! / 1000;
+  // Events on one thread nest: a nested event of another kind (a layout forced by a script) is
+  // charged to its own kind and taken off its parent's; one of the same kind is already counted.
+  let total = 0;
+  const stack: {end: number; kind: string}[] = [];
+  const mine = events
+    .filter((e) => onMain(e) && kinds[e.name])
+    .map((e) => e as TraceEvent & {ts: number})
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of mine) {
+    while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
+    const kind = kinds[e.name];
+    const ms = e.dur! / 1000;
+    const parent = stack[stack.length - 1];
+    if (!parent) add(kind, ms), (total += ms);
+    else if (parent.kind !== kind) add(kind, ms), add(parent.kind, -ms);
+    stack.push({end: e.ts + e.dur!, kind});
+  }
+  if (busy > total) add("other", busy - total), (total = busy);
+  return {
+    outcome,
+    kinds: [...byKind]
+      .sort((a, b) => b[1] - a[1])
+      .map(([where, self_ms]) => ({where, self_ms, share: self_ms / total}))
+  };
+}

@@ -1,0 +1,109 @@
+import type {Browser} from "playwright-core";
+import {gzipSync} from "node:zlib";
+import {freshPage} from "./browser.js";
+
+/** A JS or CSS file the page loaded before its first chart was painted. */
+export interface Loaded {
+  url: string;
+  bytes: number;
+  gzip_bytes: number;
+}
+
+/** One cold load of the page. */
+export interface StartOutcome {
+  /** First contentful paint, ms from navigation start. */
+  fcp_ms: number;
+  /** The first chart (an svg, canvas or figure in a cell) on screen, ms from navigation start. */
+  first_chart_ms: number;
+  /** window.playground.idle() resolved: every cell settled, ms from navigation start. */
+  settled_ms: number;
+  /** Every code listing had become a live editor (done in the background after load), ms. */
+  editors_ms: number;
+  /** Cells that failed (data-state="rejected") once settled, by chapter and name. */
+  rejected: string[];
+  /** The JS and CSS loaded before the first chart was painted, gzipped here (level 9). */
+  initial: Loaded[];
+  initial_gzip_bytes: number;
+  /** All JS and CSS loaded by the time the page settled, gzipped. */
+  total_gzip_bytes: number;
+}
+
+/** Records, from navigation on, when the first chart is painted and when every cell has settled. */
+function watchStartInPage(): void {
+  const marks = {firstChart: NaN, settled: NaN, editors: NaN};
+  (window as unknown as {__benchStart: typeof marks}).__benchStart = marks;
+  const isChart = () =>
+    [...document.querySelectorAll("[data-cell] svg, [data-cell] canvas, [data-cell] figure")].some((c) => !c.closest(".observablehq"));
+  const observer = new MutationObserver(() => {
+    if (!isChart()) return;
+    observer.disconnect();
+    const seen = performance.now();
+    const check = () => {
+      // The frame clock's first frame painted after the chart appeared.
+      const painted = window.__benchClock?.painted.find((t) => t >= seen);
+      if (painted !== undefined) marks.firstChart = painted;
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  observer.observe(document, {childList: true, subtree: true});
+  const waitForPlayground = () => {
+    if (!("playground" in window)) return void setTimeout(waitForPlayground, 5);
+    window.playground.idle().then(() => (marks.settled = performance.now()));
+  };
+  const waitForEditors = () => {
+    const listings = document.querySelectorAll("[data-editor]");
+    if (listings.length && [...listings].every((l) => l.querySelector(".cm-editor"))) marks.editors = performance.now();
+    else setTimeout(waitForEditors, 50);
+  };
+  waitForEditors();
+  waitForPlayground();
+}
+
+/** Loads the page cold in a fresh context and times its start. */
+export async function startOnce(browser: Browser, url: string, timeout = 90_000): Promise<StartOutcome> {
+  const {context, page} = await freshPage(browser);
+  try {
+    await context.addInitScript(watchStartInPage);
+    const bodies = new Map<string, Promise<Buffer | null>>();
+    page.on("response", (r) => {
+      const type = r.headers()["content-type"] ?? "";
+      if (/javascript|css/.test(type)) bodies.set(r.url(), r.body().catch(() => null));
+    });
+    await page.goto(url, {timeout});
+    await page.waitForFunction(() => {
+      const m = (window as unknown as {__benchStart: {firstChart: number; settled: number; editors: number}}).__benchStart;
+      // Editors that never all load are reported as such, not waited for forever.
+      return Number.isFinite(m.settled) && Number.isFinite(m.firstChart) && (Number.isFinite(m.editors) || performance.now() > m.settled + 30_000);
+    }, undefined, {timeout});
+    const timing = await page.evaluate(() => {
+      const m = (window as unknown as {__benchStart: {firstChart: number; settled: number; editors: number}}).__benchStart;
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+      const resources = performance.getEntriesByType("resource").map((e) => ({url: e.name, end: (e as PerformanceResourceTiming).responseEnd}));
+      const rejected = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="rejected"]')].map(
+        (el) => `${el.closest<HTMLElement>("[data-chapter]")?.dataset.chapter}/${el.dataset.cell}`
+      );
+      return {fcp, firstChart: m.firstChart, settled: m.settled, editors: m.editors, resources, rejected};
+    });
+    const sized = async (u: string): Promise<Loaded | null> => {
+      const body = await bodies.get(u);
+      return body ? {url: new URL(u).pathname, bytes: body.length, gzip_bytes: gzipSync(body, {level: 9}).length} : null;
+    };
+    const loaded = async (urls: string[]) => (await Promise.all(urls.filter((u) => bodies.has(u)).map(sized))).filter((l): l is Loaded => !!l);
+    const initial = await loaded(timing.resources.filter((r) => r.end <= timing.firstChart).map((r) => r.url));
+    const all = await loaded([...bodies.keys()]);
+    const sum = (ls: Loaded[]) => ls.reduce((s, l) => s + l.gzip_bytes, 0);
+    return {
+      fcp_ms: timing.fcp,
+      first_chart_ms: timing.firstChart,
+      settled_ms: timing.settled,
+      editors_ms: timing.editors,
+      rejected: timing.rejected,
+      initial: initial.sort((a, b) => b.gzip_bytes - a.gzip_bytes),
+      initial_gzip_bytes: sum(initial),
+      total_gzip_bytes: sum(all)
+    };
+  } finally {
+    await context.close();
+  }
+}
