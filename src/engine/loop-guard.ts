@@ -28,8 +28,7 @@ export function loopGuard(limit = RUNAWAY_MS, now = () => performance.now()): Lo
   return (line, start) => {
     const t = now();
     if (!armed) (armed = true), (stretch = t), setTimeout(breathe, 0);
-    if (!start) return t;
-    if (t - Math.max(start, breath) > limit || t - stretch > 3 * limit) throw new RunawayError(line, limit);
-    return start;
+    if (t - stretch > 3 * limit || (start && t - Math.max(start, breath) > limit)) throw new RunawayError(line, limit);
+    return start || t;
   };
 }
