@@ -24,7 +24,7 @@ export type TrainingControls = HTMLElement & {value: TrainingControlsValue};
  * state: the element fires "step" and "reset" events, which the training cell listens for.
  */
 export function trainingControls(options: TrainingControlsOptions = {}): TrainingControls {
-  const {play = true, speeds = [1 / 8, 5000], document = globalThis.document} = options;
+  const {play = true, speeds = [1 / 8, 100_000], document = globalThis.document} = options;
   const state: TrainingControlsValue = {playing: false, speed: options.speed ?? 1};
   const root = document.createElement("div") as unknown as TrainingControls;
   root.className = "training-controls";
