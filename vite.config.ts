@@ -6,6 +6,13 @@ const inspectorCSS = fileURLToPath(new URL("node_modules/@observablehq/inspector
 // its own, apart from the parts of d3 that Plot bundles.
 const d3Bundle = fileURLToPath(new URL("node_modules/d3/dist/d3.min.mjs", import.meta.url));
 
+/** Paths the packages' export maps hide, shared with the tests' config. */
+export const alias = {
+  // The inspector's package exports hide its stylesheet; point at the file itself.
+  "@observablehq/inspector/inspector.css": inspectorCSS,
+  "d3/bundle": d3Bundle
+};
+
 /**
  * The standalone build: the whole app as one ES module (nothing loaded later, since a page
  * opened from file:// can load nothing) and one stylesheet. Export and `npm run fork` embed
@@ -14,7 +21,7 @@ const d3Bundle = fileURLToPath(new URL("node_modules/d3/dist/d3.min.mjs", import
 export const standalone: InlineConfig = {
   configFile: false,
   logLevel: "warn",
-  resolve: {alias: {"@observablehq/inspector/inspector.css": inspectorCSS, "d3/bundle": d3Bundle}},
+  resolve: {alias},
   build: {
     target: "es2022",
     outDir: "dist/standalone",
@@ -77,13 +84,7 @@ function standaloneOnBuild(): Plugin {
 }
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      // The inspector's package exports hide its stylesheet; point at the file itself.
-      "@observablehq/inspector/inspector.css": inspectorCSS,
-      "d3/bundle": d3Bundle
-    }
-  },
+  resolve: {alias},
   plugins: [standaloneInDev(), standaloneOnBuild()],
   server: {port: 5173, strictPort: true},
   preview: {port: 4173, strictPort: true},

@@ -1,9 +1,12 @@
 import {defineConfig} from "vitest/config";
+import {alias} from "./vite.config.js";
 
 export default defineConfig({
+  resolve: {alias},
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
@@ -12,6 +15,7 @@ export default defineConfig({
         }
       },
       {
+        extends: true,
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
