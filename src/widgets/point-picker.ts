@@ -63,11 +63,18 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
 
   const root = document.createElement("div") as unknown as PointPicker;
   root.className = "point-picker";
+  root.tabIndex = 0;
+  root.setAttribute("role", "application");
+  root.setAttribute("aria-label", "points: click to add one, click a point to remove it; from the keyboard, Page Up and Page Down select a point, arrow keys move it, Delete removes it, Insert adds one");
+  let selected = -1; // the point the keyboard moves; -1 until the keyboard is used
+  const live = document.createElement("div");
+  live.setAttribute("aria-live", "polite");
+  live.className = "sr-only";
   const help = document.createElement("div");
-  help.textContent = "Click to add a point; click a point to remove it.";
+  help.textContent = "Click to add a point; click a point to remove it (or focus the chart: arrows, Page Up/Down, Delete, Insert).";
   help.style.cssText = "font: 13px var(--font-ui, sans-serif); color: var(--muted, gray);";
   let chart = render();
-  root.append(chart, help);
+  root.append(chart, help, live);
 
   function render(): SVGSVGElement & Plot.Plot {
     const svg = Plot.plot({
@@ -77,7 +84,11 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
       grid: true,
       x: {domain: x.domain, label: x.label},
       y: {domain: y.domain, label: y.label},
-      marks: [...marks, Plot.dot(points, {x: "0", y: "1", r: 5, fill: palette.data, stroke: "var(--bg, white)"})]
+      marks: [
+        ...marks,
+        Plot.dot(points, {x: "0", y: "1", r: 5, fill: palette.data, stroke: "var(--bg, white)"}),
+        selected >= 0 && points[selected] ? Plot.dot([points[selected]], {x: "0", y: "1", r: 9, stroke: "currentColor", strokeWidth: 1.5}) : null
+      ]
     }) as SVGSVGElement & Plot.Plot;
     svg.style.cursor = "crosshair";
     svg.style.touchAction = "manipulation";
@@ -123,6 +134,56 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
     const s = scales();
     const hit = nearestPoint(points, pixel(event), ([px, py]) => [s.x.apply(px), s.y.apply(py)], radius / zoom());
     chart.style.cursor = hit >= 0 ? "pointer" : "crosshair";
+  });
+
+  root.addEventListener("keydown", (event) => {
+    const n = points.length;
+    const say = (text: string) => void (live.textContent = text);
+    const describe = (i: number) => `point ${i + 1} of ${points.length}: x = ${points[i][0]}, y = ${points[i][1]}`;
+    const step = event.shiftKey ? 0.5 : 0.05;
+    const move = (dx: number, dy: number) => {
+      if (!n) return;
+      const i = (selected = Math.max(0, Math.min(selected, n - 1)));
+      const [px, py] = points[i];
+      const moved: Point = [round(clamp(px + dx, x.domain), decimals), round(clamp(py + dy, y.domain), decimals)];
+      points = points.map((p, j) => (j === i ? moved : p));
+      say(describe(i));
+    };
+    switch (event.key) {
+      case "ArrowLeft": move(-step, 0); break;
+      case "ArrowRight": move(step, 0); break;
+      case "ArrowUp": move(0, step); break;
+      case "ArrowDown": move(0, -step); break;
+      case "PageUp":
+      case "PageDown":
+        if (!n) return;
+        selected = (Math.max(selected, 0) + (event.key === "PageDown" ? 1 : n - 1)) % n;
+        say(`selected ${describe(selected)}`);
+        redraw();
+        event.preventDefault();
+        return;
+      case "Delete":
+      case "Backspace": {
+        if (!n) return;
+        const i = Math.max(0, Math.min(selected, n - 1));
+        say(`removed ${describe(i)}`);
+        points = points.filter((_, j) => j !== i);
+        selected = Math.min(i, points.length - 1);
+        break;
+      }
+      case "Insert": {
+        const added: Point = [round((x.domain[0] + x.domain[1]) / 2, decimals), round((y.domain[0] + y.domain[1]) / 2, decimals)];
+        points = [...points, added];
+        selected = points.length - 1;
+        say(`added ${describe(selected)}`);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    redraw();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
   });
 
   Object.defineProperty(root, "value", {
@@ -176,6 +237,10 @@ function axis(option: PickerAxis | undefined, name: "x" | "y"): Required<PickerA
 
 function checkPositive(value: number, name: string) {
   if (!(value > 0)) throw new Error(`pointPicker: invalid ${name}; not a positive number: ${value}`);
+}
+
+function clamp(value: number, [lo, hi]: [number, number]): number {
+  return Math.max(Math.min(lo, hi), Math.min(Math.max(lo, hi), value));
 }
 
 function within(value: number, [lo, hi]: [number, number]): boolean {

@@ -180,3 +180,21 @@ describe("checkPoints", () => {
     expect(() => checkPoints([[1, 2], [1, 2, 3]], "data")).toThrow("pointPicker: data[1] is not a pair of numbers");
   });
 });
+
+describe("pointPicker from the keyboard", () => {
+  it("selects, moves, removes and adds points, firing input each time", () => {
+    const picker = pointPicker({value: [[1, 1], [2, 2]], x: {domain: [-5, 5]}, y: {domain: [-3, 3]}});
+    let inputs = 0;
+    picker.addEventListener("input", () => inputs++);
+    const key = (k: string, shiftKey = false) => picker.dispatchEvent(new KeyboardEvent("keydown", {key: k, shiftKey, bubbles: true}));
+    key("PageDown"); // selects the second point
+    key("ArrowUp", true);
+    expect(picker.value).toEqual([[1, 1], [2, 2.5]]);
+    key("Delete");
+    expect(picker.value).toEqual([[1, 1]]);
+    key("Insert");
+    expect(picker.value).toEqual([[1, 1], [0, 0]]);
+    expect(inputs).toBe(3);
+    expect(picker.querySelector("[aria-live]")!.textContent).toContain("x = 0, y = 0");
+  });
+});
