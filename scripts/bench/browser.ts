@@ -1,22 +1,9 @@
-import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {launch} from "../../test/browser/chromium.js";
 import {installClock} from "./clock.js";
 
-/** Debian's Chromium, launched the way these machines allow (no sandbox, no background traffic). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic"
-    ]
-  });
-}
+// The tests and the bench drive the same Chromium the same way.
+export {launch};
 
 /** The viewport every phase uses: a laptop screen. */
 export const viewport = {width: 1280, height: 900};

@@ -1,22 +1,8 @@
-import {chromium, type Browser, type Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {inject} from "vitest";
+import {launch} from "./chromium.js";
 
-/** Debian's Chromium, launched the way these machines allow (no sandbox, no background traffic). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic"
-    ]
-  });
-}
+export {launch};
 
 /** A page of the built playground with its console errors collected. */
 export interface Opened {
