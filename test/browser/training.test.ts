@@ -297,7 +297,7 @@ describe("descent", () => {
     const speed = page.locator('[data-chapter="descent"] input[aria-label="simulation speed"]');
     await speed.focus();
     await page.keyboard.press("End");
-    expect((await value<{speed: number}>(page, "descent", "controls")).speed).toBe(5000);
+    expect((await value<{speed: number}>(page, "descent", "controls")).speed).toBe(100_000);
     await button(page, "descent", "play").click();
     await expect.poll(() => value<number>(page, "descent", "iteration_counter"), {timeout: 30_000}).toBeGreaterThan(40_000);
     await button(page, "descent", "pause").click();
