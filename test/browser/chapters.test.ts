@@ -63,6 +63,18 @@ describe("the lesson", () => {
   }
 });
 
+describe("the landscape's shortcut", () => {
+  it("quick_loss, from six sums, is the loss summed point by point", async () => {
+    const {page} = opened;
+    const data = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
+    const direct = (w: number, b: number) => data.reduce((s, [x, y]) => s + (w * x + b - y) ** 2, 0) / 2;
+    for (const [w, b] of [[1, 0], [0.594, 0.222], [-10, -15], [10, 15], [2.5, -3]]) {
+      const quick = (await page.evaluate(async ([w, b]) => ((await window.playground.value("landscape", "quick_loss")) as (w: number, b: number) => number)(w, b), [w, b])) as number;
+      expect(quick).toBeCloseTo(direct(w, b), 8);
+    }
+  });
+});
+
 describe("chart snapshots at the defaults", () => {
   it("match test/output/charts/*.svg", async () => {
     const fresh = await open(browser);
