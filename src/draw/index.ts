@@ -9,3 +9,4 @@ export {clipLine, type Boundary} from "./clip-line.js";
 export {network, type NetworkOptions, type NetworkSpec} from "./network.js";
 export {neuron, type NeuronOptions, type NeuronSpec} from "./neuron.js";
 export {residuals, type ResidualsOptions} from "./residuals.js";
+export {layered, type Layered} from "./layered.js";

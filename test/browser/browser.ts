@@ -38,3 +38,19 @@ declare global {
     playground: import("../../src/playground.js").Playground;
   }
 }
+
+/**
+ * Scrolls an element into view and waits until it stops moving: chapters out of view are
+ * laid out only as they come near (content-visibility), which can shift what is on screen.
+ */
+export async function inView(locator: import("playwright-core").Locator): Promise<void> {
+  let last = "";
+  for (let i = 0; i < 20; ++i) {
+    // Scroll again each time: laying out the chapters now in view can push it back out.
+    await locator.scrollIntoViewIfNeeded();
+    await locator.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const box = JSON.stringify(await locator.boundingBox());
+    if (box === last) return;
+    last = box;
+  }
+}

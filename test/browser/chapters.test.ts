@@ -80,7 +80,8 @@ describe("chart snapshots at the defaults", () => {
     const fresh = await open(browser);
     const charts = await fresh.page.$$eval("[data-cell]", (cells) =>
       cells
-        .filter((c) => c.querySelector("svg") && !c.querySelector("form"))
+        // Charts only: not inputs, and not the inspector's little expand arrows.
+        .filter((c) => c.querySelector("svg:not(.observablehq--caret)") && !c.querySelector("form"))
         .map((c) => ({name: `${c.closest("[data-chapter]")!.getAttribute("data-chapter")}-${c.getAttribute("data-cell")!.replace(/[^\w-]/g, "_")}`, svg: [...c.querySelectorAll("svg")].map((s) => s.outerHTML).join("\n")}))
     );
     expect(charts.length).toBeGreaterThan(20);

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {idle, launch, open} from "./browser.js";
+import {idle, inView, launch, open} from "./browser.js";
 
 let browser: Browser;
 
@@ -15,7 +15,7 @@ afterAll(async () => {
 /** Where a data point of a chart cell is on screen, read through the chart's own Plot scales. */
 async function screen(page: Page, chapter: string, cell: string, x: number, y: number): Promise<[number, number]> {
   const locator = page.locator(`[data-chapter="${chapter}"] [data-cell="${cell}"] svg`).first();
-  await locator.scrollIntoViewIfNeeded();
+  await inView(locator);
   return locator.evaluate((svg, [x, y]) => {
     const chart = svg as SVGSVGElement & {scale(n: string): {apply(v: number): number}};
     const rect = chart.getBoundingClientRect();
@@ -123,7 +123,7 @@ describe("dragging on maps and curves", () => {
     const {page} = await open(browser);
     // The map's base chart: the first of the stacked charts under the colour legend.
     const map = page.locator('[data-chapter="landscape"] .draw-top-view > div > svg').first();
-    await map.scrollIntoViewIfNeeded();
+    await inView(map);
     const at = (w: number, b: number) =>
       map.evaluate((svg, [w, b]) => {
         const chart = svg as SVGSVGElement & {scale(n: string): {apply(v: number): number}};
@@ -156,7 +156,7 @@ describe("dragging on the 3D view", () => {
   it("grabbing the landscape's dot slides (w, b); pressing elsewhere still turns the view", async () => {
     const {page} = await open(browser);
     const view = page.locator('[data-chapter="landscape"] .draw-surface');
-    await view.scrollIntoViewIfNeeded();
+    await inView(view);
     const dot = page.locator('[data-chapter="landscape"] .draw-surface .overlay circle[r="5"]').first(); // the point, not its shadow on the floor
     const box = (await dot.boundingBox())!;
     const from: [number, number] = [box.x + box.width / 2, box.y + box.height / 2];
