@@ -1,7 +1,8 @@
 import {EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection} from "@codemirror/view";
 import {EditorState, type Extension} from "@codemirror/state";
 import {defaultKeymap, history, historyKeymap, indentWithTab} from "@codemirror/commands";
-import {syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput} from "@codemirror/language";
+import {syntaxHighlighting, HighlightStyle, bracketMatching, indentOnInput} from "@codemirror/language";
+import {tags as t} from "@lezer/highlight";
 import {javascript} from "@codemirror/lang-javascript";
 import {markdown} from "@codemirror/lang-markdown";
 import {closeBrackets, closeBracketsKeymap} from "@codemirror/autocomplete";
@@ -26,6 +27,25 @@ export interface EditorOptions {
   change?(source: string): void;
 }
 
+/**
+ * Code colours from the same CSS variables as the inspector's values (set in style.css for
+ * light and dark schemes), so code and values read alike in both.
+ */
+const highlight = HighlightStyle.define([
+  {tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: "var(--syntax_keyword)"},
+  {tag: [t.number, t.bool, t.null, t.atom], color: "var(--syntax_number)"},
+  {tag: [t.string, t.special(t.string), t.regexp, t.escape], color: "var(--syntax_string)"},
+  {tag: [t.comment, t.lineComment, t.blockComment], color: "var(--syntax_comment)", fontStyle: "italic"},
+  {tag: [t.definition(t.variableName), t.function(t.definition(t.variableName))], color: "var(--syntax_known_variable)"},
+  {tag: [t.propertyName, t.definition(t.propertyName)], color: "var(--syntax_key)"},
+  {tag: t.invalid, color: "var(--error-fg)"},
+  {tag: t.heading, fontWeight: "bold"},
+  {tag: t.emphasis, fontStyle: "italic"},
+  {tag: t.strong, fontWeight: "bold"},
+  {tag: [t.link, t.url], color: "var(--syntax_string)", textDecoration: "underline"},
+  {tag: [t.monospace, t.processingInstruction], color: "var(--syntax_number)"}
+]);
+
 /** A CodeMirror 6 editor for one cell. */
 export function createEditor(options: EditorOptions): EditorView {
   const {parent, doc, language, label, run, change} = options;
@@ -38,7 +58,7 @@ export function createEditor(options: EditorOptions): EditorView {
     bracketMatching(),
     closeBrackets(),
     highlightActiveLine(),
-    syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
+    syntaxHighlighting(highlight),
     language === "ojs"
       ? [javascript(), lineNumbers(), linter(syntaxErrors, {delay: 400}), scrubNumbers((view) => run(view.state.doc.toString()))]
       : [markdown(), EditorView.lineWrapping],
