@@ -1,5 +1,5 @@
 import type {Browser, Page} from "playwright-core";
-import {inject} from "vitest";
+import {afterAll, beforeAll, inject} from "vitest";
 import {launch} from "./chromium.js";
 
 export {launch};
@@ -53,4 +53,17 @@ export async function inView(locator: import("playwright-core").Locator): Promis
     if (box === last) return;
     last = box;
   }
+}
+
+/** One Chromium and one opened page of the playground for a whole test file, closed after it. */
+export function openForFile(): Opened & {browser: Browser} {
+  const session = {} as Opened & {browser: Browser};
+  beforeAll(async () => {
+    session.browser = await launch();
+    Object.assign(session, await open(session.browser));
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }

@@ -1,8 +1,7 @@
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {readFileSync, writeFileSync, mkdirSync, existsSync} from "node:fs";
 import {join} from "node:path";
-import {idle, launch, open, type Opened} from "./browser.js";
+import {idle, open, openForFile} from "./browser.js";
 
 // Every chapter of the lesson, checked the same way: it loads, every slider changes what the
 // reader sees, and every chart at the defaults matches its golden snapshot.
@@ -11,17 +10,7 @@ const lesson = existsSync(outline) ? readFileSync(outline, "utf8") : null;
 const slugs = ["line", "plane", "sigmoid", "sigmoid-2d", "neuron", "network-1", "network-2", "network-4", "network-n", "model-code", "fitting", "loss", "landscape", "derivative", "gradient", "step", "descent", "next"];
 const output = join(process.cwd(), "test/output/charts");
 
-let browser: Browser;
-let opened: Opened;
-
-beforeAll(async () => {
-  browser = await launch();
-  opened = await open(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const opened = openForFile();
 
 describe("the lesson", () => {
   it("has every chapter of LESSON.md, in order", async () => {
@@ -77,7 +66,7 @@ describe("the landscape's shortcut", () => {
 
 describe("chart snapshots at the defaults", () => {
   it("match test/output/charts/*.svg", async () => {
-    const fresh = await open(browser);
+    const fresh = await open(opened.browser);
     const charts = await fresh.page.$$eval("[data-cell]", (cells) =>
       cells
         // Charts only: not inputs, and not the inspector's little expand arrows.

@@ -1,21 +1,11 @@
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {drawn, idle, launch, open, type Opened} from "./browser.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {drawn, idle, openForFile} from "./browser.js";
 
 // The loss and derivative chapters checked against references written here: the loss by a
 // loop of our own over the lesson's data, the slope by a central difference of f.
 
-let browser: Browser;
-let opened: Opened;
-
-beforeAll(async () => {
-  browser = await launch();
-  opened = await open(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const opened = openForFile();
 
 /** The data of the fitting chapter, as LESSON.md gives them. */
 const data: [number, number][] = [[1, 0.85], [2, 1.43], [3, 1.92], [4, 2.59], [5, 3.2], [6, 3.82], [7, 4.38], [8, 4.97]];

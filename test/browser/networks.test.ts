@@ -1,20 +1,10 @@
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {drawn, idle, launch, open, type Opened} from "./browser.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {drawn, idle, openForFile} from "./browser.js";
 
 // The neuron and network chapters, driven as a reader would, checked against sums written here.
 
-let browser: Browser;
-let opened: Opened;
-
-beforeAll(async () => {
-  browser = await launch();
-  opened = await open(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const opened = openForFile();
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

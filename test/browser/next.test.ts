@@ -1,6 +1,6 @@
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {drawn, idle, launch, open, type Opened} from "./browser.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {drawn, idle, openForFile} from "./browser.js";
 
 /** The network's parameters, as the chapter keeps them. */
 interface Params {
@@ -11,17 +11,7 @@ interface Params {
 }
 type Point = [number, number];
 
-let browser: Browser;
-let opened: Opened;
-
-beforeAll(async () => {
-  browser = await launch();
-  opened = await open(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const opened = openForFile();
 
 // The reference: the network and its loss written from the formulas, independent of the page.
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

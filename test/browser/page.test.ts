@@ -1,18 +1,7 @@
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser} from "playwright-core";
-import {drawn, idle, launch, open, type Opened} from "./browser.js";
+import {describe, expect, it} from "vitest";
+import {drawn, idle, openForFile} from "./browser.js";
 
-let browser: Browser;
-let opened: Opened;
-
-beforeAll(async () => {
-  browser = await launch();
-  opened = await open(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const opened = openForFile();
 
 describe("the page", () => {
   it("loads with no console errors and every cell fulfilled", async () => {

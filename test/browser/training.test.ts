@@ -1,6 +1,6 @@
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {drawn, idle, launch, open, type Opened} from "./browser.js";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {drawn, idle, openForFile} from "./browser.js";
 
 // The landscape, gradient, step and descent chapters, driven as a reader drives them, and
 // checked against references written here: the lesson's loop, least squares, finite differences.
@@ -49,17 +49,7 @@ function leastSquares(data: Pair[]): Params {
   return {w: (sxy * n - sx * sy) / det, b: (sxx * sy - sx * sxy) / det};
 }
 
-let browser: Browser;
-let opened: Opened;
-
-beforeAll(async () => {
-  browser = await launch();
-  opened = await open(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const opened = openForFile();
 
 const value = <T>(page: Page, chapter: string, name: string) =>
   page.evaluate(([chapter, name]) => window.playground.value(chapter, name), [chapter, name] as const) as Promise<T>;
