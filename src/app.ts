@@ -1,5 +1,6 @@
 import {asShipped, type Block, type ChapterFile} from "./engine/chapter-file.js";
 import {Page} from "./ui/page.js";
+import {peekName} from "./engine/lesson.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
@@ -217,8 +218,8 @@ export function start(options: AppOptions): Playground {
 
 function blockLabel(b: Block): string {
   if (b.kind === "prose") return `text “${b.source.trim().split("\n")[0].slice(0, 40)}”`;
-  const name = /^\s*(?:(viewof|mutable)\s+)?([A-Za-z_$][\w$]*)\s*=/.exec(b.source);
-  return name ? `cell ${name[1] ? `${name[1]} ` : ""}${name[2]}` : "a cell";
+  const name = peekName(b.source);
+  return name ? `cell ${name}` : "a cell";
 }
 
 function button(action: string, text: string, title: string, onclick: () => void): HTMLButtonElement {

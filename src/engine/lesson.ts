@@ -338,7 +338,7 @@ function labelOf(cell: LessonCell, chapter: LessonChapter): string {
 }
 
 /** The name a cell that does not parse is trying to define, so cells that read it say so. */
-function peekName(source: string): string | null {
+export function peekName(source: string): string | null {
   const id = peekId(source);
   if (!id) return null;
   const modifier = /^\s*(viewof|mutable)\s/.exec(source)?.[1];

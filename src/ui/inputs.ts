@@ -1,5 +1,6 @@
 import type {Lesson, LessonCell} from "../engine/lesson.js";
 import {isPlainData} from "./storage.js";
+import {setInput} from "../widgets/drag.js";
 
 /** The element behind a `viewof x` cell, if it is one and has computed. */
 export function inputElement(cell: LessonCell): (EventTarget & {value: unknown}) | null {
@@ -8,11 +9,8 @@ export function inputElement(cell: LessonCell): (EventTarget & {value: unknown})
   return element instanceof EventTarget && "value" in element ? (element as EventTarget & {value: unknown}) : null;
 }
 
-/** Sets an input as if the reader moved it: it shows the value and its readers recompute. */
-export function setInput(element: EventTarget & {value: unknown}, value: unknown): void {
-  element.value = value;
-  element.dispatchEvent(new Event("input", {bubbles: true}));
-}
+// Setting an input as the reader would is the widgets' own helper; the page uses the same one.
+export {setInput};
 
 /**
  * The current values of a lesson's inputs that can be saved as plain data, by chapter and name.
