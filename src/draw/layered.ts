@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import type {Markish, PlotOptions} from "@observablehq/plot";
 
 /** A Plot chart drawn once, with a light layer on top that {@link Layered.mark} redraws. */

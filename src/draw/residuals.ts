@@ -1,5 +1,5 @@
 import type {Markish} from "@observablehq/plot";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {palette} from "./palette.js";
 
 /** Which residual marks to draw. */

@@ -1,5 +1,5 @@
 import type {ColorScheme} from "@observablehq/plot";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {rgb} from "d3-color";
 import {scaleLinear} from "d3-scale";
 import {drawBoxAxes, HALF_HEIGHT, type BoxFrame} from "./box-axes.js";

@@ -1,5 +1,5 @@
 import type {ColorScheme, Markish, PlotOptions} from "@observablehq/plot";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {clipLine, type Boundary} from "./clip-line.js";
 import {zExtent, type Grid} from "./grid.js";
 import {palette} from "./palette.js";

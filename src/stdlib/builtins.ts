@@ -1,5 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../draw/plot.js";
 import {html, svg} from "htl";
 import {Generators} from "./generators.js";
 import {Mutable} from "./mutable.js";

@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../draw/plot.js";
 import {palette} from "../draw/palette.js";
 
 /** A curve y(x) as the reader sees it; also what a preset or a function of x becomes. */

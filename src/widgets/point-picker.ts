@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../draw/plot.js";
 import {palette} from "../draw/palette.js";
 
 /** A point in data coordinates: [x, y]. */

@@ -74,6 +74,12 @@ describe("chart snapshots at the defaults", () => {
         .map((c) => ({name: `${c.closest("[data-chapter]")!.getAttribute("data-chapter")}-${c.getAttribute("data-cell")!.replace(/[^\w-]/g, "_")}`, svg: [...c.querySelectorAll("svg")].map((s) => s.outerHTML).join("\n")}))
     );
     expect(charts.length).toBeGreaterThan(20);
+    // Plot's own style rules live once in the head, not in every chart, and still apply.
+    const styles = await fresh.page.evaluate(() => ({
+      inCharts: document.querySelectorAll("[data-cell] svg style").length,
+      whiteSpace: getComputedStyle(document.querySelector("[data-cell] svg[class^=plot-] text")!).whiteSpace
+    }));
+    expect(styles).toEqual({inCharts: 0, whiteSpace: "pre"});
     mkdirSync(output, {recursive: true});
     const mismatches: string[] = [];
     for (const {name, svg} of charts) {
