@@ -2,6 +2,7 @@
 //   npm run bench                          everything; a table, and bench-results.json
 //   npm run bench -- --only scrub,training    some phases (start, scrub, training, scale)
 //   npm run bench -- --profile landscape@100000   where a chapter's scrub spends its time
+//   npm run bench -- --profile training@1000      where playing descent at top speed does
 // It reports; it does not fail: missed targets, missing chapters and broken cells are rows.
 import {writeFileSync} from "node:fs";
 import {cpus, loadavg} from "node:os";
@@ -9,7 +10,7 @@ import {parseArgs} from "node:util";
 import type {Browser, Page} from "playwright-core";
 import {freshPage, launch, openPlayground, settle} from "./bench/browser.js";
 import {dataCell, generate, learningRateFor, SEED} from "./bench/data.js";
-import {profileScrub, traceScrub} from "./bench/profile.js";
+import {profileWhile, traceWhile} from "./bench/profile.js";
 import {runPython, type PythonRun} from "./bench/python.js";
 import {kB, num, percentile, table, targets, verdict} from "./bench/report.js";
 import {scrub, type ScrubOutcome} from "./bench/scrub.js";
@@ -262,7 +263,8 @@ async function measure(site: Site, browser: Browser) {
 
 async function profile(spec: string) {
   const [chapter, points] = spec.split("@");
-  say(`profile: building unminified, scrubbing ${chapter}${points ? ` at ${points} points` : ""}`);
+  const training = chapter === "training";
+  say(`profile: building unminified, ${training ? "training descent" : `scrubbing ${chapter}`}${points ? ` at ${points} points` : ""}`);
   const site = await serveSite({minify: false});
   const browser = await launch();
   try {
@@ -271,15 +273,27 @@ async function profile(spec: string) {
       await page.evaluate((source) => window.playground.edit("fitting", "data", source), dataCell(Number(points)));
       await settle(page, 120_000);
     }
-    const traced = await traceScrub(browser, page, chapter);
-    const {outcome, functions, files} = await profileScrub(page, chapter);
+    const hotspots = (title: string, rows: {where: string; self_ms: number; share: number}[]) =>
+      console.log(table([title, "ms", "share"], rows.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])) + "\n");
+    if (training) {
+      const play = () => train(page, {seconds: 3, maxSeconds: 10, check: 10});
+      const traced = await traceWhile(browser, page, play);
+      const {outcome, functions, files} = await profileWhile(page, play);
+      console.log(`\ntraining${points ? ` at ${points} points` : ""}: ${num(outcome.iterations_per_s, 0)} iterations/s, frame ${num(outcome.frame_ms)} ms, longest ${num(outcome.max_frame_ms)} ms (traced run: ${num(traced.outcome.iterations_per_s, 0)}/s)\n`);
+      hotspots("main thread while training (trace)", traced.kinds);
+      hotspots("self time by function", functions);
+      hotspots("self time by file", files);
+      return;
+    }
+    const work = () => scrub(page, {chapter, moves: 30, budgetMs: 30_000, minMoves: 5, moveTimeoutMs: 60_000});
+    const traced = await traceWhile(browser, page, work);
+    const {outcome, functions, files} = await profileWhile(page, work);
     const row = scrubRow(outcome, null, []);
     console.log(`\n${chapter}${points ? ` at ${points} points` : ""}: ${row.input ?? row.skipped}, p50 ${num(row.p50_ms)} ms, p95 ${num(row.p95_ms)} ms over ${row.moves} moves (frame ${num(row.frame_ms)} ms)\n`);
-    console.log(table(["main thread while scrubbing (trace)", "ms", "share"], traced.kinds.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])));
+    hotspots("main thread while scrubbing (trace)", traced.kinds);
     console.log(`(traced run: p50 ${num(percentile(traced.outcome.latencies, 0.5))} ms, p95 ${num(percentile(traced.outcome.latencies, 0.95))} ms)\n`);
-    console.log(table(["self time by function", "ms", "share"], functions.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])));
-    console.log();
-    console.log(table(["self time by file", "ms", "share"], files.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])));
+    hotspots("self time by function", functions);
+    hotspots("self time by file", files);
   } finally {
     await browser.close();
     await site.close();

@@ -1,5 +1,4 @@
 import type {Browser, Page} from "playwright-core";
-import {scrub, type ScrubOutcome} from "./scrub.js";
 
 /** Self time of one function (or one file) over a profile. */
 export interface Hotspot {
@@ -17,15 +16,15 @@ interface CpuProfile {
 }
 
 /**
- * Scrubs one chapter under V8's sampling profiler (through the DevTools protocol) and sums the
- * self time by function and by file, to see where a slow scrub spends its time.
+ * Runs `work` (a scrub, or training) under V8's sampling profiler (through the DevTools protocol)
+ * and sums the self time by function and by file, to see where it spends its time.
  */
-export async function profileScrub(page: Page, chapter: string): Promise<{outcome: ScrubOutcome; functions: Hotspot[]; files: Hotspot[]}> {
+export async function profileWhile<T>(page: Page, work: () => Promise<T>): Promise<{outcome: T; functions: Hotspot[]; files: Hotspot[]}> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", {interval: 250});
   await cdp.send("Profiler.start");
-  const outcome = await scrub(page, {chapter, moves: 30, budgetMs: 30_000, minMoves: 5, moveTimeoutMs: 60_000});
+  const outcome = await work();
   const {profile} = (await cdp.send("Profiler.stop")) as {profile: CpuProfile};
   await cdp.detach();
   const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
@@ -60,10 +59,10 @@ interface TraceEvent {
   args?: {name?: string};
 }
 
-/** Main-thread work, by kind, while a chapter is scrubbed: how much is script, style, layout, paint. */
-export async function traceScrub(browser: Browser, page: Page, chapter: string): Promise<{outcome: ScrubOutcome; kinds: Hotspot[]}> {
+/** Main-thread work, by kind, while `work` runs: how much is script, style, layout, paint. */
+export async function traceWhile<T>(browser: Browser, page: Page, work: () => Promise<T>): Promise<{outcome: T; kinds: Hotspot[]}> {
   await browser.startTracing(page, {categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"]});
-  const outcome = await scrub(page, {chapter, moves: 30, budgetMs: 30_000, minMoves: 5, moveTimeoutMs: 60_000});
+  const outcome = await work();
   const events = (JSON.parse((await browser.stopTracing()).toString("utf8")) as {traceEvents: TraceEvent[]}).traceEvents;
   // The renderer's main thread is the one named CrRendererMain.
   const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
