@@ -197,7 +197,7 @@ function loopGuards(guard: string, source: string, edits: Edit[]) {
     for (let i = ancestors.length - 2; i >= 0 && ancestors[i].type === "LabeledStatement"; --i) outer = ancestors[i];
     const line = source.slice(0, loop.start).split("\n").length;
     const n = count++;
-    const call = `if ((++__n${n} & 255) === 0) __t${n} = ${guard}(${line}, __t${n});`;
+    const call = `if ((++__n${n} & 255) === 0) __t${n} = ${guard}(${line}, __t${n});` + pairs(loop, n, edits);
     edits.push({start: outer.start, end: outer.start, text: `{let __n${n} = 0, __t${n} = 0; `});
     if (loop.body.type === "BlockStatement") {
       edits.push({start: loop.body.start + 1, end: loop.body.start + 1, text: call});
@@ -208,6 +208,31 @@ function loopGuards(guard: string, source: string, edits: Edit[]) {
     edits.push({start: outer.end, end: outer.end, text: "}"});
   };
   return {WhileStatement: visit, DoWhileStatement: visit, ForStatement: visit, ForInStatement: visit, ForOfStatement: visit};
+}
+
+/** A `for (const [x, y] of …)` loop: a for-of whose variables are a plain array pattern. */
+type PairLoop = Node & {
+  await: boolean;
+  left: Node & {type: string; kind: string; declarations: {id: Node & {type: string; elements: (Node & {type: string; name: string})[]}}[]};
+};
+
+/**
+ * `for (const [x, target] of data)` is how the lesson walks its data, and V8 destructures each
+ * pair through the iterator protocol, which made training loops half as fast as reading
+ * `point[0]` and `point[1]`. So such a loop (a plain pattern of names) reads arrays by index and
+ * destructures anything else as before; the result is the same. Returns the declaration to put
+ * first in the loop's body ("" for other loops) and replaces the loop's head with one name.
+ */
+function pairs(node: Node, n: number, edits: Edit[]): string {
+  if (node.type !== "ForOfStatement") return "";
+  const {left, await: isAwait} = node as PairLoop;
+  if (isAwait || left.type !== "VariableDeclaration" || left.kind === "var" || left.declarations.length !== 1) return "";
+  const {id} = left.declarations[0];
+  if (id.type !== "ArrayPattern" || !id.elements.length || !id.elements.every((e) => e?.type === "Identifier")) return "";
+  const names = id.elements.map((e) => e.name);
+  const list = names.join(", ");
+  edits.push({start: left.start, end: left.end, text: `${left.kind} __p${n}`});
+  return ` const __d${n} = Array.isArray(__p${n}) ? __p${n} : (([${list}]) => [${list}])(__p${n}); ${left.kind} ${names.map((name, i) => `${name} = __d${n}[${i}]`).join(", ")};`;
 }
 
 /** Applies edits to source[start, end); toSource maps an offset in the result back to the source. */

@@ -17,7 +17,8 @@ const forms: Record<string, string> = {
   "import-many": 'import {data, y as line, viewof w as slider} from "fitting"',
   "object-literal": "point = ({x: 1, y: 2})",
   "function-cell": "function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }",
-  "loops-guarded": "spin = { let i = 0; while (i < 10) i++; do { i--; } while (i > 0); for (const d of data) i += d; return i; }"
+  "loops-guarded": "spin = { let i = 0; while (i < 10) i++; do { i--; } while (i > 0); for (const d of data) i += d; return i; }",
+  "loops-pairs": "sums = { let sx = 0, sy = 0; for (const [x, y] of data) { sx += x; sy += y; } for (let [k] of \"ab\") sx += k; for (const [a, , b] of data) sy += b; return [sx, sy]; }"
 };
 
 describe("compile", () => {
@@ -35,6 +36,28 @@ describe("compile", () => {
         if (v.kind === "define") expect(typeof new Function("__guard", `"use strict"; return (${v.body});`)(() => 1)).toBe("function");
       }
     }
+  });
+
+  it("destructures loop variables as JavaScript does, whatever the loop walks", () => {
+    const run = (source: string, input: unknown) => {
+      const v = compile(source, {loopGuard: "__guard"}).variables[0] as {body: string};
+      return new Function("__guard", `"use strict"; return (${v.body});`)(() => 1)(input);
+    };
+    const pairs = "out = { const seen = []; for (const [a, b] of input) seen.push([a, b]); return seen; }";
+    expect(run(pairs, [[1, 2], [3], [4, 5, 6]])).toEqual([[1, 2], [3, undefined], [4, 5]]);
+    expect(run(pairs, ["xy", new Map([["k", 1]]), new Set([7, 8, 9])])).toEqual([["x", "y"], [["k", 1], undefined], [7, 8]]);
+    // A generator as a pair: only as many values as the pattern names are taken from it.
+    let taken = 0;
+    function* counting() {
+      for (;;) yield ++taken;
+    }
+    expect(run(pairs, [counting()])).toEqual([[1, 2]]);
+    expect(taken).toBe(2);
+    expect(() => run(pairs, [42])).toThrow(TypeError);
+    // Each iteration still has its own bindings, and const ones still refuse assignment.
+    expect(run("out = { const fs = []; for (const [a] of input) fs.push(() => a); return fs.map((f) => f()); }", [[1], [2]])).toEqual([1, 2]);
+    expect(() => run("out = { for (const [a] of input) a = 2; }", [[1]])).toThrow(TypeError);
+    expect(run("out = { let s = 0; for (let [a] of input) { a *= 2; s += a; } return s; }", [[1], [2]])).toBe(6);
   });
 
   it("reads a view and a mutable through their hidden variables", () => {
