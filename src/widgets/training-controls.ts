@@ -2,7 +2,10 @@
 export interface TrainingControlsValue {
   /** Whether training is playing. */
   playing: boolean;
-  /** Iterations per animation frame; below 1, one iteration every 1/speed frames. */
+  /**
+   * Iterations per animation frame; below 1, one iteration every 1/speed frames; Infinity at the
+   * top of the control: as many as fit in the frame.
+   */
   speed: number;
 }
 
@@ -12,7 +15,7 @@ export interface TrainingControlsOptions {
   play?: boolean;
   /** The starting speed, iterations per frame. */
   speed?: number;
-  /** The slowest and fastest speeds. */
+  /** The slowest and fastest counted speeds; the control goes one notch past the fastest, to "as many as fit". */
   speeds?: [number, number];
   document?: Document;
 }
@@ -69,8 +72,10 @@ export function trainingControls(options: TrainingControlsOptions = {}): Trainin
     const text = document.createElement("span");
     const range = document.createElement("input");
     range.type = "range";
+    // One decade past the fastest counted speed is the top notch: as many as fit in a frame.
+    const top = Math.log(fastest) + Math.LN10;
     range.min = String(Math.log(slowest));
-    range.max = String(Math.log(fastest));
+    range.max = String(top);
     range.step = "any";
     range.setAttribute("aria-label", "simulation speed");
     const output = document.createElement("output");
@@ -78,10 +83,11 @@ export function trainingControls(options: TrainingControlsOptions = {}): Trainin
       output.textContent = describeSpeed(state.speed);
       range.setAttribute("aria-valuetext", output.textContent);
     };
-    range.valueAsNumber = Math.log(state.speed);
+    range.valueAsNumber = Math.min(top, Math.log(state.speed));
     range.addEventListener("input", (event) => {
       event.stopPropagation();
-      state.speed = roundSpeed(Math.exp(range.valueAsNumber));
+      const at = range.valueAsNumber;
+      state.speed = at > top - Math.LN10 / 2 ? Infinity : roundSpeed(Math.exp(Math.min(at, Math.log(fastest))));
       show();
       changed();
     });
@@ -111,13 +117,68 @@ export function roundSpeed(speed: number): number {
 
 /** The speed in words: "1 iteration every 4 frames", "250 iterations per frame". */
 export function describeSpeed(speed: number): string {
+  if (speed === Infinity) return "as many iterations per frame as fit";
   if (speed < 1) return `1 iteration every ${Math.round(1 / speed)} frames`;
   return `${speed.toLocaleString("en-US")} iteration${speed === 1 ? "" : "s"} per frame`;
 }
 
-/** How many iterations to run in frame number `frame` (0, 1, 2, …) at a speed. */
+/** How many iterations to run in frame number `frame` (0, 1, 2, …) at a speed (Infinity at the top). */
 export function iterationsInFrame(speed: number, frame: number): number {
   if (speed >= 1) return Math.round(speed);
   const every = Math.round(1 / speed);
   return frame % every === every - 1 ? 1 : 0;
+}
+
+/** How a frame budget adapts: the least and most it allows a frame, in ms. */
+export interface FrameBudgetOptions {
+  min?: number;
+  max?: number;
+  now?: () => number;
+}
+
+/**
+ * Time budgets for a loop that runs once per animation frame, such as training: call the budget
+ * at the start of each frame's work and loop while the function it gives back says there is time
+ * left (`const more = budget(); for (…; more(); …)`). The budget grows while frames keep coming
+ * on time and shrinks when one is late, so the computing takes what the drawing leaves of a frame
+ * on this machine and display, and the page still draws every frame.
+ */
+export function frameBudget(options: FrameBudgetOptions = {}): () => () => boolean {
+  const {min = 2, max = 14, now = () => performance.now()} = options;
+  let ms = 4;
+  let frame = 1000 / 60;
+  let last = NaN;
+  return () => {
+    const t = now();
+    const interval = t - last;
+    last = t;
+    if (interval < 4 * frame) {
+      // A shorter interval than any before is the display's own frame (60, 120 Hz …).
+      if (interval > 4) frame = Math.min(frame, interval);
+      ms = interval > 1.5 * frame ? Math.max(min, ms * 0.75) : Math.min(max, frame - 2, ms + 0.5);
+    } // longer gaps are pauses (slow speeds, the chapter off screen), not late frames
+    return deadline(ms, now);
+  };
+}
+
+/**
+ * A deadline `ms` milliseconds from now: the function returned says whether it is still ahead.
+ * It reads the clock as seldom as it safely can: often while one iteration is slow (big data),
+ * about every thousand when iterations take nanoseconds, so checking costs next to nothing.
+ */
+export function deadline(ms: number, now: () => number = () => performance.now()): () => boolean {
+  const start = now();
+  const end = start + ms;
+  let calls = 0;
+  let next = 1;
+  return () => {
+    if (++calls < next) return true;
+    const t = now();
+    if (t >= end) return false;
+    // Look again after about an eighth of the time that is left, judged by the pace so far
+    // (after the first iteration there is none yet: look again after one).
+    const each = calls > 1 ? (t - start) / (calls - 1) : end - start;
+    next = calls + Math.max(1, Math.min(1024, Math.floor((end - t) / 8 / Math.max(each, 1e-6))));
+    return true;
+  };
 }
