@@ -1,5 +1,10 @@
 import {build, defineConfig, type InlineConfig, type Plugin} from "vite";
 import {fileURLToPath} from "node:url";
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import {slugOf} from "./src/engine/chapter-file.js";
+import {parseChapterFile} from "./src/engine/chapter-markdown.js";
+import {prebuild} from "./src/engine/prebuild.js";
 
 const inspectorCSS = fileURLToPath(new URL("node_modules/@observablehq/inspector/dist/inspector.css", import.meta.url));
 // The whole of d3 as one prebuilt file, so the `d3` builtin can load it later as a chunk of
@@ -83,9 +88,40 @@ function standaloneOnBuild(): Plugin {
   };
 }
 
+/**
+ * `virtual:lesson`: the chapter files in cells/, split, compiled and rendered (prebuild.ts), so
+ * the page shows the lesson without loading the parser, markdown-it or temml. In development a
+ * chapter file added, changed or removed rebuilds it and reloads the page.
+ */
+function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url))): Plugin {
+  const id = "virtual:lesson", resolved = `\0${id}`;
+  return {
+    name: "prebuilt-lesson",
+    resolveId: (source) => (source === id ? resolved : null),
+    load(source) {
+      if (source !== resolved) return null;
+      const files = readdirSync(folder).filter((f) => f.endsWith(".md")).sort((a, b) => a.localeCompare(b));
+      for (const f of files) this.addWatchFile(join(folder, f));
+      const lesson = prebuild(files.map((f) => parseChapterFile(slugOf(f), readFileSync(join(folder, f), "utf8"))));
+      // JSON.parse reads a large literal faster than JavaScript would.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});`;
+    },
+    configureServer(server) {
+      const changed = (file: string) => {
+        if (!file.startsWith(folder) || !file.endsWith(".md")) return;
+        const module = server.moduleGraph.getModuleById(resolved);
+        if (module) server.moduleGraph.invalidateModule(module);
+        server.ws.send({type: "full-reload"});
+      };
+      server.watcher.add(folder);
+      server.watcher.on("add", changed).on("change", changed).on("unlink", changed);
+    }
+  };
+}
+
 export default defineConfig({
   resolve: {alias},
-  plugins: [standaloneInDev(), standaloneOnBuild()],
+  plugins: [prebuiltLesson(), standaloneInDev(), standaloneOnBuild()],
   server: {port: 5173, strictPort: true},
   preview: {port: 4173, strictPort: true},
   build: {target: "es2022", chunkSizeWarningLimit: 1500}

@@ -4,7 +4,8 @@ import {readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {basename, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {buildStandalone} from "../vite.config.js";
-import {parseChapterFile, slugOf} from "../src/engine/chapter-file.js";
+import {slugOf} from "../src/engine/chapter-file.js";
+import {parseChapterFile} from "../src/engine/chapter-markdown.js";
 import {assemble} from "../src/fork/assemble.js";
 import {validateForkData, type ForkData} from "../src/fork/fork-data.js";
 

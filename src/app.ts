@@ -1,16 +1,23 @@
 import {asShipped, type Block, type ChapterFile} from "./engine/chapter-file.js";
+import {CellCompiler} from "./engine/cell-compiler.js";
+import {Renderer} from "./stdlib/renderer.js";
 import {Page} from "./ui/page.js";
-import {peekName} from "./engine/lesson.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
 import {load, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
-import {assemble, extractForkData} from "./fork/assemble.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
-import {applyChanges, decodeShare, describeChanges, encodeShare, type SharedChanges} from "./fork/share.js";
-import {pendingChanges, trustPanel} from "./fork/trust-panel.js";
+import type {SharedChanges} from "./fork/share.js";
+
+// Sharing, exporting and opening someone else's code load when first used: the first page
+// needs none of them (nor their compression and diff libraries).
+const sharing = () => import("./fork/share.js");
+const forking = () => import("./fork/assemble.js");
+const trusting = () => import("./fork/trust-panel.js");
+type Share = Awaited<ReturnType<typeof sharing>>;
+type Trust = Awaited<ReturnType<typeof trusting>>;
 
 /** Everything that differs between the site and a standalone page. */
 export interface AppOptions {
@@ -28,11 +35,21 @@ export interface AppOptions {
   pieces(): Promise<{js: string; css: string}>;
   /** Local storage (tests pass faulty ones). */
   storage?: () => StorageLike;
+  /** Compiles cells; the site's knows the lesson's cells compiled by the build. */
+  compiler?: CellCompiler;
+  /** Renders prose, `md` and `tex`; the site's knows the lesson's prose rendered by the build. */
+  renderer?: Renderer;
 }
 
-/** Starts the playground on this page's #lesson, #contents and #actions elements. */
-export function start(options: AppOptions): Playground {
+/**
+ * Starts the playground on this page's #lesson, #contents and #actions elements. It waits only
+ * for what the build did not prepare: the parser and renderers, if the page shows code or text
+ * other than the lesson as shipped, and the share module, for a share link.
+ */
+export async function start(options: AppOptions): Promise<Playground> {
   const storage = options.storage ?? (() => window.localStorage);
+  const compiler = options.compiler ?? new CellCompiler();
+  const renderer = options.renderer ?? new Renderer();
   const root = document.querySelector<HTMLElement>("#lesson")!;
   const contents = document.querySelector<HTMLElement>("#contents")!;
   const actions = document.querySelector<HTMLElement>("#actions")!;
@@ -46,11 +63,13 @@ export function start(options: AppOptions): Playground {
   // A share link proposes changes against the lesson; they run only once the reader agrees.
   let shared: SharedChanges | null = null;
   let key = options.key;
+  let share: Share | null = null, trust: Trust | null = null;
   const fragment = /^#share=(.+)$/.exec(location.hash)?.[1];
   if (fragment) {
     try {
-      shared = decodeShare(fragment);
-      applyChanges(shared.chapters, shippedBlocks);
+      [share, trust] = await Promise.all([sharing(), trusting()]);
+      shared = share.decodeShare(fragment);
+      share.applyChanges(shared.chapters, shippedBlocks);
       key = `${options.key}:shared:${hash(fragment)}`;
     } catch (error) {
       shared = null;
@@ -67,13 +86,28 @@ export function start(options: AppOptions): Playground {
   }
   // Changes saved under a link's own key were trusted when they were first run.
   const saved = loaded.kind === "ok" ? loaded.saved : null;
-  const proposed = shared && !saved ? applyChanges(shared.chapters, shippedBlocks) : null;
+  const proposed = shared && share && !saved ? share.applyChanges(shared.chapters, shippedBlocks) : null;
   const current: ChapterFile[] = shipped.map((file) => (saved?.chapters[file.slug] ? {slug: file.slug, blocks: saved.chapters[file.slug]} : file));
+
+  // Code and text other than the lesson as shipped (saved changes, a fork's own lesson) wait
+  // for the parser and renderers, so nothing shows raw Markdown, or errors, while they load.
+  // Should they fail to load, each cell and passage says so.
+  const blocks = current.flatMap((c) => c.blocks);
+  await Promise.all([
+    compiler.prepare(blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : []))),
+    renderer.prepare(blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])))
+  ]).catch(() => {});
+  if (proposed) await compiler.load().catch(() => {}); // to name the cells the link changes
+  const blockLabel = (b: Block): string => {
+    if (b.kind === "prose") return `text “${b.source.trim().split("\n")[0].slice(0, 40)}”`;
+    const name = compiler.peekName(b.source);
+    return name ? `cell ${name}` : "a cell";
+  };
 
   let defaults: Record<string, Record<string, unknown>> | null = null;
   let saver: Saver | null = null;
   let waiting = false; // while someone else's code waits for the reader's word, nothing is saved
-  const page = new Page({shipped, current, root, notices, changed: () => !waiting && saver?.schedule()});
+  const page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !waiting && saver?.schedule()});
   saver = new Saver({
     key,
     storage,
@@ -95,7 +129,7 @@ export function start(options: AppOptions): Playground {
   const api: Playground = {
     ...playground(page),
     exportHTML: async () => {
-      const {js, css} = await options.pieces();
+      const [{js, css}, {assemble}] = await Promise.all([options.pieces(), forking()]);
       const data: ForkData = {
         version: 1,
         chapters: page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})),
@@ -107,6 +141,7 @@ export function start(options: AppOptions): Playground {
     },
     shareURL: async () => {
       const base = location.href.replace(/#.*$/, "");
+      const {describeChanges, encodeShare} = await sharing();
       const chapters = describeChanges(changedChapters(), shippedBlocks);
       const inputs = changedNow();
       if (!Object.keys(chapters).length && !Object.keys(inputs).length) return base;
@@ -123,11 +158,11 @@ export function start(options: AppOptions): Playground {
     else if (shared) applyInputs(page.lesson, shared.inputs);
   });
 
-  if (proposed && pendingChanges(proposed, shippedBlocks, () => "").length) {
+  if (proposed && trust && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
     waiting = true;
-    const changes = pendingChanges(proposed, shippedBlocks, (b) => blockLabel(b));
+    const changes = trust.pendingChanges(proposed, shippedBlocks, blockLabel);
     root.before(
-      trustPanel(`This link changes ${changes.length} part${changes.length === 1 ? "" : "s"} of the lesson.`, changes, {
+      trust.trustPanel(`This link changes ${changes.length} part${changes.length === 1 ? "" : "s"} of the lesson.`, changes, {
         trust: () => {
           waiting = false;
           for (const [slug, blocks] of Object.entries(proposed)) page.replaceChapter(slug, blocks);
@@ -172,24 +207,26 @@ export function start(options: AppOptions): Playground {
   );
 
   const open = async (file: File) => {
-    let data: ForkData;
+    let data: ForkData, panel: Trust;
     try {
-      data = validateForkData(extractForkData(await file.text()));
+      const [fork, trust] = await Promise.all([forking(), trusting(), compiler.load()]);
+      panel = trust;
+      data = validateForkData(fork.extractForkData(await file.text()));
     } catch (error) {
       notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
       return;
     }
     const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
-    const changes = pendingChanges(proposedFork, shippedBlocks, (b) => blockLabel(b));
+    const changes = panel.pendingChanges(proposedFork, shippedBlocks, blockLabel);
     root.before(
-      trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
+      panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
         trust: () => {
           // The file's lesson replaces this one, as if the file itself had been opened.
           page.dispose();
           contents.replaceChildren();
           actions.replaceChildren();
           notices.element.remove();
-          start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
+          void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
         },
         discard: () => {}
       })
@@ -214,12 +251,6 @@ export function start(options: AppOptions): Playground {
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
   void page.hydrateEditors(idle);
   return api;
-}
-
-function blockLabel(b: Block): string {
-  if (b.kind === "prose") return `text “${b.source.trim().split("\n")[0].slice(0, 40)}”`;
-  const name = peekName(b.source);
-  return name ? `cell ${name}` : "a cell";
 }
 
 function button(action: string, text: string, title: string, onclick: () => void): HTMLButtonElement {

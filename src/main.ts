@@ -1,12 +1,13 @@
 import "@observablehq/inspector/inspector.css";
 import "@observablehq/inputs/dist/index.css";
 import "./ui/style.css";
-import {shippedChapters} from "./lesson-files.js";
+import {shippedLesson} from "./lesson-files.js";
 import {start} from "./app.js";
 
-// The site: the lesson ships as the chapter files in cells/, and exports fetch the standalone build.
-start({
-  chapters: shippedChapters(),
+// The site: the lesson ships as the chapter files in cells/, prebuilt, and exports fetch the
+// standalone build.
+void start({
+  ...shippedLesson(),
   inputs: {},
   key: "how-machines-learn:main",
   title: "How machines learn",

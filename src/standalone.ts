@@ -7,7 +7,7 @@ import {validateForkData} from "./fork/fork-data.js";
 // A standalone page: the lesson is the JSON it carries, and its own code is in the page, so it
 // can export itself again with no network at all.
 const data = validateForkData(JSON.parse(document.querySelector("#lesson-data")!.textContent!));
-start({
+void start({
   chapters: data.chapters,
   inputs: data.inputs,
   key: `how-machines-learn:fork:${data.id}`,

@@ -1,7 +1,7 @@
 import {Runtime, RuntimeError, type Module, type Observer, type Variable} from "@observablehq/runtime";
-import {peekId} from "@observablehq/parser";
-import {compile, type CompiledCell, type VariableSpec} from "./compile.js";
-import {parseChapterFile, type Block, type ChapterFile} from "./chapter-file.js";
+import type {CompiledCell, VariableSpec} from "./compile.js";
+import type {Block, ChapterFile} from "./chapter-file.js";
+import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
 import {loopGuard} from "./loop-guard.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
@@ -23,7 +23,7 @@ export interface LessonCell {
   label: string;
   /** What its displayed variable is doing. */
   state: CellState;
-  /** The compiled cell, or null while its source does not parse. */
+  /** The compiled cell, or null while its source does not parse (or waits for the parser). */
   compiled: CompiledCell | null;
   /** The cell's runtime variables, the displayed one first. */
   variables: Variable[];
@@ -72,7 +72,14 @@ export interface LessonHost {
   builtins: Record<string, unknown>;
   /** Resolves names no cell or builtin defines; by default, globalThis then "x is not defined". */
   global?: (name: string) => unknown;
+  /** Compiles cells; by default with nothing prebuilt, loading the parser on first need. */
+  compiler?: CellCompiler;
+  /** Called when a cell has compiled after waiting for the parser, since its name may have changed. */
+  compiled?(cell: LessonCell): void;
 }
+
+/** A compiled cell, or why it did not compile. */
+type Compiled = {ok: true; value: CompiledCell} | {ok: false; error: unknown};
 
 let nextId = 0;
 
@@ -81,12 +88,18 @@ export class Lesson {
   readonly runtime: Runtime;
   readonly chapters: LessonChapter[];
   readonly #host: LessonHost;
+  readonly #compiler: CellCompiler;
   readonly #guard = loopGuard();
+  /** Work that settled() waits for: compilations waiting for the parser, and the like. */
+  readonly #loading = new Set<Promise<void>>();
+  /** The expressions each prose block's holes were last given. */
+  readonly #holes = new WeakMap<LessonProse, readonly string[]>();
   #pending = 0;
   #waiters: (() => void)[] = [];
 
   constructor(files: readonly ChapterFile[], host: LessonHost) {
     this.#host = host;
+    this.#compiler = host.compiler ?? new CellCompiler();
     this.runtime = host.global ? new Runtime(host.builtins, host.global) : new Runtime(host.builtins);
     this.chapters = files.map((file) => ({slug: file.slug, blocks: [], module: this.runtime.module()}));
     files.forEach((file, i) => {
@@ -100,11 +113,6 @@ export class Lesson {
       }
       this.#relabel(chapter.slug);
     }
-  }
-
-  /** Parses chapter texts (slug → Markdown) and makes the lesson from them. */
-  static fromTexts(texts: readonly {slug: string; text: string}[], host: LessonHost): Lesson {
-    return new Lesson(texts.map(({slug, text}) => parseChapterFile(slug, text)), host);
   }
 
   chapter(slug: string): LessonChapter | undefined {
@@ -137,17 +145,21 @@ export class Lesson {
   defineInlines(prose: LessonProse, expressions: readonly string[]): void {
     const module = this.chapter(prose.chapter)!.module;
     for (const inline of prose.inlines) inline.variable.delete();
-    prose.inlines = expressions.map((source, i) => {
-      const variable = module.variable(this.#counted(this.#host.observeInline(prose, i)));
-      const cell = this.#compileOrThrow(source);
-      if (cell.ok) {
-        const spec = cell.value.variables[0];
-        if (spec.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body));
-      } else {
-        variable.define(null, [], () => Promise.reject(cell.error));
-      }
-      return {source, variable};
-    });
+    prose.inlines = [];
+    this.#holes.set(prose, expressions);
+    const define = () => {
+      prose.inlines = expressions.map((source, i) => {
+        const variable = module.variable(this.#counted(this.#host.observeInline(prose, i)));
+        const cell = this.#compileOrThrow(source);
+        const spec = cell.ok ? cell.value.variables[0] : null;
+        if (!cell.ok) variable.define(null, [], () => Promise.reject(cell.error));
+        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body));
+        return {source, variable};
+      });
+    };
+    // Holes the build did not compile wait for the parser, empty.
+    if (expressions.every((source) => this.#compiler.ready(source))) define();
+    else this.#whenLoaded(() => this.#holes.get(prose) === expressions, define);
   }
 
   /** A chapter's value by name; rejects with the error of a failed cell. */
@@ -157,9 +169,16 @@ export class Lesson {
     return chapter.module.value(name);
   }
 
+  /** Makes settled() wait for work that comes before cells can run, such as loading a renderer. */
+  waitFor(work: Promise<unknown>): void {
+    const done = work.then(() => {}, () => {});
+    this.#loading.add(done);
+    void done.then(() => this.#loading.delete(done));
+  }
+
   /** Whether any cell or hole is computing. */
   get busy(): boolean {
-    return this.#pending > 0 || this.runtime._computing !== null;
+    return this.#pending > 0 || this.#loading.size > 0 || this.runtime._computing !== null;
   }
 
   /**
@@ -169,6 +188,7 @@ export class Lesson {
   async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
     // A page at rest settles in a round or two; past a few rounds, frames keep coming (an animation).
     for (let round = 0; round < 8; ++round) {
+      if (this.#loading.size) await Promise.all(this.#loading);
       if (this.runtime._computing) await this.runtime._computing;
       if (this.#pending > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));
       await frame();
@@ -199,6 +219,7 @@ export class Lesson {
     } else {
       for (const inline of block.inlines) inline.variable.delete();
       block.inlines = [];
+      this.#holes.delete(block);
     }
     this.#relabel(block.chapter);
     return index;
@@ -230,28 +251,54 @@ export class Lesson {
     const origin = b.origin ?? null;
     if (b.kind === "prose") return {kind: "prose", id: nextId++, chapter: chapter.slug, source: b.source, origin, inlines: []};
     const cell = {kind: "cell" as const, id: nextId++, chapter: chapter.slug, source: b.source, options: [...b.options], origin, label: "", state: "pending" as CellState, compiled: null, variables: []};
-    cell.label = labelOf(cell, chapter);
+    cell.label = this.#labelOf(cell, chapter);
     return cell;
   }
 
   #relabel(slug: string): void {
     const chapter = this.chapter(slug)!;
-    for (const cell of this.cells(slug)) cell.label = labelOf(cell, chapter);
+    for (const cell of this.cells(slug)) cell.label = this.#labelOf(cell, chapter);
   }
 
-  #compileOrThrow(source: string): {ok: true; value: CompiledCell} | {ok: false; error: unknown} {
+  /** A cell's label: its name, or "#N" for the N-th cell (0-based) of the chapter if unnamed. */
+  #labelOf(cell: LessonCell, chapter: LessonChapter): string {
+    const index = chapter.blocks.filter((b) => b.kind === "cell").findIndex((b) => b.id === cell.id);
+    const name = cell.compiled ? cell.compiled.name : this.#compiler.peekName(cell.source);
+    return name ?? `#${index < 0 ? chapter.blocks.filter((b) => b.kind === "cell").length : index}`;
+  }
+
+  #compileOrThrow(source: string): Compiled {
     try {
-      return {ok: true, value: compile(source, {loopGuard: "__guard"})};
+      return {ok: true, value: this.#compiler.compile(source)};
     } catch (error) {
       return {ok: false, error};
     }
   }
 
+  /** Runs then once the parser has loaded (or failed to), if it is still wanted; settled() waits for it. */
+  #whenLoaded(wanted: () => boolean, then: () => void): void {
+    // If the parser fails to load, then() still runs: compiling says why, and the cell shows it.
+    this.waitFor(this.#compiler.load().catch(() => {}).then(() => void (wanted() && then())));
+  }
+
+  /** (Re)defines a cell's variables from its source; a source the build did not compile waits for the parser. */
   #define(cell: LessonCell): void {
+    const source = cell.source;
+    if (this.#compiler.ready(source)) return this.#defineCompiled(cell, this.#compileOrThrow(source));
+    // Until then a cell keeps showing what it showed, and a new cell shows that it is pending.
+    if (!cell.variables.length) this.#observe(cell).pending?.();
+    const holds = () => cell.source === source && !!this.chapter(cell.chapter)?.blocks.includes(cell as LessonBlock);
+    this.#whenLoaded(holds, () => {
+      this.#defineCompiled(cell, this.#compileOrThrow(source));
+      this.#relabel(cell.chapter);
+      this.#host.compiled?.(cell);
+    });
+  }
+
+  #defineCompiled(cell: LessonCell, result: Compiled): void {
     const chapter = this.chapter(cell.chapter)!;
-    const result = this.#compileOrThrow(cell.source);
     cell.compiled = result.ok ? result.value : null;
-    const specs: VariableSpec[] = result.ok ? result.value.variables : brokenSpecs(cell.source);
+    const specs: VariableSpec[] = result.ok ? result.value.variables : brokenSpecs(this.#compiler.peekName(cell.source));
     const fail = result.ok ? null : result.error;
     // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
     const old = cell.variables;
@@ -326,27 +373,12 @@ export class Lesson {
 
   #definition(body: string): (...inputs: unknown[]) => unknown {
     // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
-    return new Function("__guard", `"use strict"; return (${body});`)(this.#guard);
+    return new Function(LOOP_GUARD, `"use strict"; return (${body});`)(this.#guard);
   }
 }
 
-/** A cell's label: its name, or "#N" for the N-th cell (0-based) of the chapter if unnamed. */
-function labelOf(cell: LessonCell, chapter: LessonChapter): string {
-  const index = chapter.blocks.filter((b) => b.kind === "cell").findIndex((b) => b.id === cell.id);
-  const name = cell.compiled ? cell.compiled.name : peekName(cell.source);
-  return name ?? `#${index < 0 ? chapter.blocks.filter((b) => b.kind === "cell").length : index}`;
-}
-
-/** The name a cell that does not parse is trying to define, so cells that read it say so. */
-export function peekName(source: string): string | null {
-  const id = peekId(source);
-  if (!id) return null;
-  const modifier = /^\s*(viewof|mutable)\s/.exec(source)?.[1];
-  return modifier ? `${modifier} ${id}` : id;
-}
-
-function brokenSpecs(source: string): VariableSpec[] {
-  const name = peekName(source);
+/** Variables for a cell that does not compile, named as it tries to be named, so readers say what they wait on. */
+function brokenSpecs(name: string | null): VariableSpec[] {
   const specs: VariableSpec[] = [{kind: "define", name, inputs: [], body: ""}];
   if (name?.startsWith("viewof ")) specs.push({kind: "define", name: name.slice(7), inputs: [], body: ""});
   if (name?.startsWith("mutable ")) specs[0] = {kind: "define", name: name.slice(8), inputs: [], body: ""};

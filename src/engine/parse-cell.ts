@@ -1,4 +1,4 @@
-import {parseCell, type Cell} from "@observablehq/parser";
+import {parseCell, peekId, type Cell} from "@observablehq/parser";
 
 /** A syntax error in a cell, located in the reader's terms. */
 export class CellSyntaxError extends SyntaxError {
@@ -34,4 +34,12 @@ function toCellSyntaxError(error: unknown, source: string): unknown {
   if (loc) return new CellSyntaxError(reason, loc.line, loc.column + 1, pos ?? 0);
   // Errors raised by the parser itself (not acorn) carry no location; place them at the start.
   return new CellSyntaxError(reason, 1, 1, Math.min(pos ?? 0, source.length));
+}
+
+/** The name a cell that does not parse is trying to define, so cells that read it say so. */
+export function peekName(source: string): string | null {
+  const id = peekId(source);
+  if (!id) return null;
+  const modifier = /^\s*(viewof|mutable)\s/.exec(source)?.[1];
+  return modifier ? `${modifier} ${id}` : id;
 }

@@ -3,7 +3,7 @@ import * as Plot from "../draw/plot.js";
 import {html, svg} from "htl";
 import {Generators} from "./generators.js";
 import {Mutable} from "./mutable.js";
-import {md, tex} from "./markdown.js";
+import {Renderer} from "./renderer.js";
 import {now, width} from "./width.js";
 import * as draw from "../draw/index.js";
 import * as widgets from "../widgets/index.js";
@@ -12,13 +12,18 @@ import * as widgets from "../widgets/index.js";
 export interface BuiltinsEnvironment {
   /** The element whose width `width` reports (the lesson's text column). */
   column: Element;
+  /** What `md` and `tex` render with. */
+  renderer?: Renderer;
+  /** Told of work that shows a cell's value later (TeX rendered once temml has loaded). */
+  wait?: (work: Promise<unknown>) => void;
 }
 
 /**
  * The names every cell can read without defining them. The runtime calls each entry as a
  * definition, so constants are wrapped in functions.
  */
-export function builtins({column}: BuiltinsEnvironment): Record<string, () => unknown> {
+export function builtins({column, renderer = new Renderer(), wait}: BuiltinsEnvironment): Record<string, () => unknown> {
+  const {md, tex} = renderer.templates(wait);
   return {
     Inputs: () => Inputs,
     Plot: () => Plot,

@@ -3,6 +3,9 @@ import {tex as texPlugin} from "@mdit/plugin-tex";
 import temml from "temml";
 import {parseExpressionAt} from "acorn";
 
+// The renderers themselves, as strings: large, so the page loads this module only when it
+// meets Markdown or TeX the build did not render (see renderer.ts).
+
 /** Renders TeX to MathML, which browsers draw natively; bad TeX shows its error in place. */
 export function renderTeX(source: string, displayMode = false): string {
   try {
@@ -22,6 +25,18 @@ const markdown = new MarkdownIt({html: true, linkify: true, typographer: true}).
 /** Markdown (with $TeX$ and $$TeX$$) to HTML. */
 export function renderMarkdown(source: string): string {
   return markdown.render(source);
+}
+
+/** Prose ready to show: HTML with each live hole as `<span data-inline="i"></span>`, and the holes' expressions. */
+export interface RenderedProse {
+  html: string;
+  expressions: string[];
+}
+
+/** Renders prose: Markdown with TeX and live `${expr}` holes. */
+export function renderProse(source: string): RenderedProse {
+  const {text, expressions} = extractInlines(source);
+  return {html: renderMarkdown(text), expressions};
 }
 
 /** Prose whose `${expr}` holes have been cut out, ready to render. */
@@ -57,34 +72,3 @@ function expressionEnd(source: string, start: number): number {
   }
 }
 
-/** Makes an element from HTML text. */
-export function fragment(html: string, document: Document = globalThis.document): HTMLElement {
-  const div = document.createElement("div");
-  div.innerHTML = html;
-  return div;
-}
-
-/** The `md` tagged template: Markdown with TeX; interpolated DOM nodes are placed as they are. */
-export function md(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
-  const nodes: Node[] = [];
-  let source = strings[0];
-  values.forEach((value, i) => {
-    if (value instanceof Node) source += `<span data-node="${nodes.push(value) - 1}"></span>`;
-    else source += String(value ?? "");
-    source += strings[i + 1];
-  });
-  const root = fragment(renderMarkdown(source));
-  for (const slot of root.querySelectorAll<HTMLElement>("span[data-node]")) slot.replaceWith(nodes[+slot.dataset.node!]);
-  root.className = "md";
-  return root.childElementCount === 1 ? (root.firstElementChild as HTMLElement) : root;
-}
-
-function texTemplate(displayMode: boolean) {
-  return (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => {
-    const source = String.raw({raw: strings.raw}, ...values);
-    return fragment(renderTeX(source, displayMode)).firstElementChild as HTMLElement;
-  };
-}
-
-/** The `tex` tagged template (inline math); `tex.block` for display math. */
-export const tex = Object.assign(texTemplate(false), {block: texTemplate(true)});

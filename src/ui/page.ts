@@ -1,8 +1,10 @@
 import {Lesson, type LessonBlock, type LessonCell, type LessonChapter, type LessonProse} from "../engine/lesson.js";
 import {titleOf, type Block, type ChapterFile} from "../engine/chapter-file.js";
 import {builtins} from "../stdlib/builtins.js";
+import {Renderer} from "../stdlib/renderer.js";
+import type {CellCompiler} from "../engine/cell-compiler.js";
 import {CellView, type CellActions} from "./cell-view.js";
-import {ProseView, inlineObserver, renderProse} from "./prose-view.js";
+import {ProseView, inlineObserver, proseElement} from "./prose-view.js";
 import {Notices} from "./notices.js";
 import {dependencies} from "./dependencies.js";
 import {dataflow} from "./dataflow.js";
@@ -19,6 +21,10 @@ export interface PageOptions {
   notices: Notices;
   /** Called after anything the reader changed: code, prose, order, or an input. */
   changed?: () => void;
+  /** Compiles cells (see Lesson). */
+  compiler?: CellCompiler;
+  /** Renders prose, `md` and `tex`. */
+  renderer?: Renderer;
 }
 
 /** The lesson on the page: chapters as sections, each cell a view with its editor and tools. */
@@ -32,6 +38,7 @@ export class Page {
   readonly #sections = new Map<string, HTMLElement>();
   readonly #changed: () => void;
   readonly #actions: CellActions;
+  readonly #renderer: Renderer;
 
   constructor(options: PageOptions) {
     const {root, notices} = options;
@@ -39,6 +46,7 @@ export class Page {
     this.notices = notices;
     this.#changed = options.changed ?? (() => {});
     this.#shipped = new Map(options.shipped.map((f) => [f.slug, f]));
+    const renderer = (this.#renderer = options.renderer ?? new Renderer({document: root.ownerDocument}));
     this.#actions = {
       run: (cell, source) => this.run(cell, source),
       insert: (cell, where) => void this.insert(cell, where),
@@ -49,7 +57,9 @@ export class Page {
       draft: () => {}
     };
     this.lesson = new Lesson(options.current, {
-      builtins: builtins({column: root}),
+      builtins: builtins({column: root, renderer, wait: (work) => this.lesson.waitFor(work)}),
+      compiler: options.compiler,
+      compiled: (cell) => this.#relabel(cell.chapter),
       observeCell: (cell) => {
         const {observer} = this.#view(cell);
         return {
@@ -293,9 +303,19 @@ export class Page {
       view = new ProseView(prose, (p, source) => this.editProse(p, source), this.root.ownerDocument);
       this.#prose.set(prose.id, view);
     }
-    const {element, expressions} = renderProse(prose.source, this.root.ownerDocument);
-    view.show(element);
-    this.lesson.defineInlines(prose, expressions);
+    const source = prose.source, shown = view;
+    const show = () => {
+      const rendered = this.#renderer.prose(source);
+      shown.show(proseElement(rendered, this.root.ownerDocument));
+      this.lesson.defineInlines(prose, rendered.expressions);
+    };
+    if (this.#renderer.ready(source)) return show();
+    // Prose the build did not render waits for the renderer; what was shown stays until then.
+    const rendering = this.#renderer.load().then(
+      () => prose.source === source && this.#prose.get(prose.id) === shown && show(),
+      (error: unknown) => this.notices.show(`This text could not be shown: ${(error as Error).message}.`, {id: "render", tone: "error"})
+    );
+    this.lesson.waitFor(rendering);
   }
 
   #drawDataflow(slug: string): void {

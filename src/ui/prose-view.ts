@@ -1,17 +1,16 @@
 import type {EditorView} from "@codemirror/view";
 import type {Observer} from "@observablehq/runtime";
 import type {LessonProse} from "../engine/lesson.js";
-import {extractInlines, renderMarkdown} from "../stdlib/markdown.js";
+import type {RenderedProse} from "../stdlib/renderer.js";
 import {errorMessage} from "./display.js";
 import {loadEditor} from "./cell-view.js";
 
-/** Renders prose; returns the element and the expressions of its live holes, in order. */
-export function renderProse(source: string, document: Document = globalThis.document): {element: HTMLElement; expressions: string[]} {
-  const {text, expressions} = extractInlines(source);
+/** The element that shows rendered prose; its live holes are `[data-inline]` slots. */
+export function proseElement({html}: RenderedProse, document: Document = globalThis.document): HTMLElement {
   const element = document.createElement("div");
   element.className = "prose";
-  element.innerHTML = renderMarkdown(text);
-  return {element, expressions};
+  element.innerHTML = html;
+  return element;
 }
 
 /** Shows a live hole's value inline: nodes as they are, numbers and text as text. */

@@ -1,7 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import {parseChapterFile, serializeChapterFile, slugOf, titleOf} from "../../src/engine/chapter-file.js";
+import {slugOf, titleOf} from "../../src/engine/chapter-file.js";
+import {parseChapterFile, serializeChapterFile} from "../../src/engine/chapter-markdown.js";
 
 const folder = join(process.cwd(), "cells");
 const shipped = readdirSync(folder).filter((f) => f.endsWith(".md")).sort();

@@ -3,7 +3,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {compile} from "../../src/engine/compile.js";
 import {CellSyntaxError} from "../../src/engine/parse-cell.js";
-import {parseChapterFile} from "../../src/engine/chapter-file.js";
+import {parseChapterFile} from "../../src/engine/chapter-markdown.js";
 import {extractInlines, renderMarkdown} from "../../src/stdlib/markdown.js";
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */

@@ -1,15 +1,23 @@
 import {Lesson, type LessonHost} from "../../src/engine/lesson.js";
+import {parseChapterFile} from "../../src/engine/chapter-markdown.js";
+import {CellCompiler} from "../../src/engine/cell-compiler.js";
+import {compile} from "../../src/engine/compile.js";
+import {peekName} from "../../src/engine/parse-cell.js";
 import {Generators} from "../../src/stdlib/generators.js";
 import {Mutable} from "../../src/stdlib/mutable.js";
 
-/** A lesson with no page: observers that do nothing, and the builtins the engine itself needs. */
-export function headless(chapters: Record<string, string>, builtins: Record<string, unknown> = {}): Lesson {
+/**
+ * A lesson with no page: observers that do nothing, and the builtins the engine itself needs.
+ * Its parser is loaded from the start, unless a compiler is given.
+ */
+export function headless(chapters: Record<string, string>, builtins: Record<string, unknown> = {}, compiler = new CellCompiler({parser: {compile, peekName}})): Lesson {
   const host: LessonHost = {
     observeCell: () => ({}),
     observeInline: () => ({}),
-    builtins: {Generators: () => Generators, Mutable: () => Mutable, ...builtins}
+    builtins: {Generators: () => Generators, Mutable: () => Mutable, ...builtins},
+    compiler
   };
-  return Lesson.fromTexts(Object.entries(chapters).map(([slug, text]) => ({slug, text})), host);
+  return new Lesson(Object.entries(chapters).map(([slug, text]) => parseChapterFile(slug, text)), host);
 }
 
 /** A chapter of one ```ojs block per source. */

@@ -2,7 +2,8 @@ import {describe, expect, it} from "vitest";
 import * as Inputs from "@observablehq/inputs";
 import {Generators} from "../../src/stdlib/generators.js";
 import {Mutable} from "../../src/stdlib/mutable.js";
-import {extractInlines, md, renderMarkdown, tex} from "../../src/stdlib/markdown.js";
+import * as markdown from "../../src/stdlib/markdown.js";
+import {Renderer} from "../../src/stdlib/renderer.js";
 import {builtins} from "../../src/stdlib/builtins.js";
 import {headless, chapter, valueof} from "../engine/valueof.js";
 
@@ -59,6 +60,9 @@ describe("Mutable", () => {
     expect(await m.generator.next().value).toBe(5);
   });
 });
+
+const {extractInlines, renderMarkdown} = markdown;
+const {md, tex} = new Renderer({markdown}).templates();
 
 describe("Markdown and TeX", () => {
   it("renders Markdown with inline and display TeX as MathML", () => {

@@ -1,0 +1,54 @@
+import type {CompiledCell, CompileOptions} from "./compile.js";
+import {Lazy, Prepared} from "./lazy.js";
+
+/** The name by which compiled loops call the lesson's loop guard. */
+export const LOOP_GUARD = "__guard";
+
+/** What compiling needs from the parser, which is loaded only for cells the build did not compile. */
+export interface Parser {
+  compile(source: string, options?: CompileOptions): CompiledCell;
+  /** The name a cell that does not parse is trying to define. */
+  peekName(source: string): string | null;
+}
+
+/** Loads the parser and compiler as a chunk of their own. */
+export async function loadParser(): Promise<Parser> {
+  const [{compile}, {peekName}] = await Promise.all([import("./compile.js"), import("./parse-cell.js")]);
+  return {compile, peekName};
+}
+
+/** Where a CellCompiler finds compiled cells. */
+export interface CellCompilerOptions {
+  /** Cells the build compiled, by source. */
+  prebuilt?: ReadonlyMap<string, CompiledCell>;
+  /** The parser, if it is already loaded. */
+  parser?: Parser;
+  /** Loads the parser. */
+  load?: () => Promise<Parser>;
+}
+
+/**
+ * Compiles cells as the page runs them: a cell as shipped comes compiled from the build, and
+ * any other source needs the parser, which loads on first need, so the first page never waits
+ * for it.
+ */
+export class CellCompiler extends Prepared<CompiledCell, Parser> {
+  constructor({prebuilt = new Map(), parser, load = loadParser}: CellCompilerOptions = {}) {
+    super(prebuilt, new Lazy(load, parser ?? null));
+  }
+
+  /** Compiles a source that is ready(); throws CellSyntaxError on bad syntax. */
+  compile(source: string): CompiledCell {
+    const prebuilt = this.prebuilt.get(source);
+    if (prebuilt) return prebuilt;
+    const parser = this.module.now;
+    if (!parser) throw this.module.failure ? new Error(`the compiler could not be loaded (${String(this.module.failure)})`) : new Error("the compiler is not loaded yet");
+    return parser.compile(source, {loopGuard: LOOP_GUARD});
+  }
+
+  /** The name a cell is trying to define, even if it does not parse; null if unknown (yet). */
+  peekName(source: string): string | null {
+    const prebuilt = this.prebuilt.get(source);
+    return prebuilt ? prebuilt.name : this.module.now?.peekName(source) ?? null;
+  }
+}
