@@ -4,6 +4,7 @@ import {html, svg} from "htl";
 import {Generators} from "./generators.js";
 import {Mutable} from "./mutable.js";
 import {Renderer} from "./renderer.js";
+import {afterPaint} from "./after-paint.js";
 import {now, width} from "./width.js";
 import * as draw from "../draw/index.js";
 import * as widgets from "../widgets/index.js";
@@ -28,8 +29,8 @@ export function builtins({column, renderer = new Renderer(), wait}: BuiltinsEnvi
     Inputs: () => Inputs,
     Plot: () => Plot,
     // The whole of d3 is large and few cells need more than Plot already brings: load it when a
-    // cell first reads it, so the first chart does not wait for it.
-    d3: () => import("d3/bundle"),
+    // cell first reads it, once the first charts are on screen, so they do not wait for it.
+    d3: () => afterPaint().then(() => import("d3/bundle")),
     html: () => html,
     svg: () => svg,
     md: () => md,
