@@ -96,6 +96,7 @@ export class Renderer extends Prepared<RenderedProse, Markdown> {
       const root = render(this.module.now);
       return root.childElementCount === 1 ? (root.firstElementChild as HTMLElement) : root;
     }
+    // Handed out before it is rendered, the placeholder keeps its wrapper even round one element.
     const placeholder = this.#document.createElement("div");
     placeholder.className = "md";
     later((markdown) => placeholder.replaceChildren(...render(markdown).childNodes));
