@@ -10,3 +10,5 @@ export {network, type NetworkOptions, type NetworkSpec} from "./network.js";
 export {neuron, type NeuronOptions, type NeuronSpec} from "./neuron.js";
 export {residuals, type ResidualsOptions} from "./residuals.js";
 export {layered, type Layered} from "./layered.js";
+export {dots, SVG_LIMIT, type DotsOptions} from "./dots.js";
+export {onCanvas, paintDots, paintLinks, paintRects, type Painter, type Painting} from "./on-canvas.js";
