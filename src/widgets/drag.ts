@@ -19,6 +19,8 @@ type PlotChart = Element & {scale(name: "x" | "y"): PlotScale | undefined};
 export interface ChartGeometry {
   /** From data to client pixels. */
   toScreen(x: number, y: number): [number, number];
+  /** From data to client pixels, for many points: reads where the chart is once, not per point. */
+  projector(): (x: number, y: number) => [number, number];
   /** From client pixels to data. */
   toData(clientX: number, clientY: number): [number, number];
   /** The domains of x and y. */
@@ -48,11 +50,13 @@ export function geometry(element: Element): ChartGeometry {
     const width = svg.width.baseVal.value || rect.width;
     return (last = {rect, k: rect.width / width || 1});
   };
+  const projector = () => {
+    const {rect, k} = box();
+    return (x: number, y: number): [number, number] => [rect.left + sx.apply(x) * k, rect.top + sy.apply(y) * k];
+  };
   return {
-    toScreen(x, y) {
-      const {rect, k} = box();
-      return [rect.left + sx.apply(x) * k, rect.top + sy.apply(y) * k];
-    },
+    toScreen: (x, y) => projector()(x, y),
+    projector,
     toData(clientX, clientY) {
       const {rect, k} = box();
       return [sx.invert((clientX - rect.left) / k), sy.invert((clientY - rect.top) / k)];
@@ -166,8 +170,9 @@ export function editablePoints(chart: Element, options: EditablePointsOptions): 
   };
   const nearest = (clientX: number, clientY: number) => {
     let best = -1, distance = radius;
+    const toScreen = g.projector();
     points.forEach(([x, y], i) => {
-      const [px, py] = g.toScreen(x, y);
+      const [px, py] = toScreen(x, y);
       const d = Math.hypot(px - clientX, py - clientY);
       if (d < distance) (best = i), (distance = d);
     });
