@@ -11,9 +11,9 @@ export interface Layered extends HTMLDivElement {
  * The chart of `marks` (the data, say), drawn once, and an empty layer stacked exactly on top
  * for marks that move with a slider (the model's line). With many data points, moving the line
  * then costs a few marks, not a redraw of every point; draw the points with `dots`, which puts
- * thousands on one canvas, or the browser still restyles and repaints each under the line. Both layers share `options`, with the
- * margins made explicit (Plot's defaults differ once a layer has no axes) and fixed domains
- * required, so their scales agree.
+ * thousands on one canvas, or the browser still restyles and repaints each under the line.
+ * Both layers share `options`, with the margins made explicit (Plot's defaults differ once a
+ * layer has no axes) and fixed domains required, so their scales agree.
  */
 export function layered(options: PlotOptions & {width: number; height: number}, marks: Markish[]): Layered {
   const {document = globalThis.document} = options;
