@@ -300,6 +300,11 @@ async function profile(spec: string) {
   }
 }
 
+/** A speed setting: iterations per frame, or "as many as fit" at the top notch (null once in JSON). */
+function perFrame(speed: unknown): string {
+  return speed === Infinity || speed === null ? "as many as fit" : num(speed as number, 0);
+}
+
 /** Failed cells in a line: those that failed themselves, and how many only wait on them. */
 function failed(rejected: string[] | undefined): string {
   if (!rejected?.length) return "";
@@ -339,7 +344,7 @@ function print() {
         ["measure", "value", "target", "pass"],
         [
           ["JS iterations/s (playing)", num(n("iterations_per_s"), 0), "", ""],
-          ["  speed setting, iterations/frame", num(n("speed_per_frame"), 0), "", ""],
+          ["  speed setting, iterations/frame", perFrame(t.speed_per_frame), "", ""],
           ["  page's update() alone, iterations/s", num(n("update_only_iterations_per_s"), 0), "", ""],
           ["Python iterations/s (descent.py)", num(n("python_iterations_per_s"), 0), "", ""],
           ["ratio JS/Python", num(n("ratio"), 2), `≥ ${targets.trainingRatio}`, verdict([[Number.isFinite(n("ratio")) ? n("ratio") >= targets.trainingRatio : null, "ratio"]])],
@@ -389,7 +394,7 @@ function print() {
             num(n("points"), 0),
             `${num(n("settle_ms") / 1000)} s`,
             String(r.learning_rate),
-            num(n("speed_per_frame"), 0),
+            perFrame(r.speed_per_frame),
             num(n("iterations_per_s"), 0),
             num(n("update_only_iterations_per_s"), 0),
             num(n("python_iterations_per_s"), 0),
@@ -411,7 +416,7 @@ function print() {
   for (const r of [results.training ?? {}, ...results.scale_training]) {
     const where = "points" in r ? `training at ${num(r.points as number, 0)} points` : "training";
     if (r.top_speed_failed) {
-      const instead = r.skipped ? `, and so did ${num(r.speed_per_frame as number, 0)}/frame (${r.skipped})` : `; timed at ${num(r.speed_per_frame as number, 0)}/frame instead`;
+      const instead = r.skipped ? `, and so did ${perFrame(r.speed_per_frame)}/frame (${r.skipped})` : `; timed at ${perFrame(r.speed_per_frame)}/frame instead`;
       out.push(`note: ${where}: top speed failed (${r.top_speed_failed})${instead}`);
     }
     else if (r.skipped || r.rejected) out.push(`note: ${where}: ${[r.skipped, failed(r.rejected as string[] | undefined)].filter(Boolean).join("; ")}`);

@@ -43,7 +43,9 @@ function prepareInPage(speed: number | null): {speed: number} | string {
   play.scrollIntoView({block: "center"});
   range.value = speed === null ? range.max : String(Math.log(speed));
   range.dispatchEvent(new Event("input", {bubbles: true}));
-  return {speed: Math.exp(Number(range.value))};
+  // The controls' own reading: at the top notch, Infinity (as many as fit in a frame).
+  const controls = range.closest(".training-controls") as (HTMLElement & {value?: {speed: number}}) | null;
+  return {speed: controls?.value?.speed ?? Math.exp(Number(range.value))};
 }
 
 /**
