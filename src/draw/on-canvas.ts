@@ -126,7 +126,7 @@ const repaints = new WeakMap<HTMLCanvasElement, () => void>();
 const watching = new WeakSet<Window>();
 
 /** Repaints the canvas, while it is on the page, whenever the reader's colour scheme flips. */
-function repaintOnSchemeChange(canvas: HTMLCanvasElement, paint: () => void): void {
+export function repaintOnSchemeChange(canvas: HTMLCanvasElement, paint: () => void): void {
   const window = canvas.ownerDocument.defaultView;
   if (!window?.matchMedia) return;
   for (const ref of live) if (!ref.deref()) live.delete(ref);

@@ -1,13 +1,15 @@
 import type {ColorScheme} from "@observablehq/plot";
-import * as Plot from "./plot.js";
-import {rgb} from "d3-color";
 import {scaleLinear} from "d3-scale";
 import {drawBoxAxes, HALF_HEIGHT, type BoxFrame} from "./box-axes.js";
+import {colorRamp} from "./color-ramp.js";
+import {formatNumber} from "./format.js";
 import {zExtent, type Grid} from "./grid.js";
+import {buildMesh, paintMesh, paintOrder, type Mesh} from "./mesh.js";
 import {palette} from "./palette.js";
-import {cross, dot, normalize, project, rotation, sub, type Point3, type View} from "./project.js";
+import {project, rotation, type Point3, type View} from "./project.js";
+import {repaintOnSchemeChange} from "./on-canvas.js";
 import {normalizeAngles, rotatable, type Angles} from "./rotate.js";
-import {fixed, svgElement} from "./svg.js";
+import {fixed, setAttributes, svgElement} from "./svg.js";
 
 /** How to draw a surface. */
 export interface SurfaceOptions {
@@ -33,6 +35,13 @@ export interface SurfaceOptions {
    * press anywhere turns the view.
    */
   onDragPoint?: (x: number, y: number) => void;
+  /**
+   * A surface drawn before, such as a cell's `this`: it is redrawn in place with this grid and
+   * these options, at the angle the reader turned it to, and returned, instead of a new one
+   * being built. That keeps a slider that reshapes the surface as quick as turning it.
+   * Anything else is ignored (a new surface is drawn).
+   */
+  reuse?: unknown;
   /** The document to create elements in (jsdom in tests). */
   document?: Document;
 }
@@ -62,90 +71,116 @@ export interface SurfaceView extends HTMLDivElement {
 
 const MARGIN = {top: 30, right: 40, bottom: 36, left: 40};
 
+/** A slider that reshapes the surface again within this many ms is still moving. */
+const REST_MS = 150;
+/** A mesh coarser than this many quads a side is not made coarser while it moves. */
+const MIN_COARSE_SIDE = 10;
+
+/** What a surface shows for one grid and one set of options. */
+interface Drawing {
+  width: number;
+  height: number;
+  frame: BoxFrame;
+  mesh: Mesh;
+  /** Pixels per world unit and the screen position of the box's centre. */
+  scale: number;
+  origin: [number, number];
+  onDragPoint?: (x: number, y: number) => void;
+}
+
+/** How to redraw each surface in place, for {@link SurfaceOptions.reuse}. */
+const redraws = new WeakMap<Element, (grid: Grid, options: SurfaceOptions) => void>();
+
 /**
  * Draws f(x, y) from a sampled grid as a 3D surface: quads painted far to near, coloured by
  * height and shaded by a fixed light, inside a box with labelled axes. Dragging or the arrow
- * keys turn it. The mesh depends only on the grid and the angles, so {@link SurfaceView.mark}
- * can move a point at animation speed without redrawing it.
+ * keys turn it. The mesh is painted on a canvas between the box's back walls and its labels,
+ * all in one SVG; {@link SurfaceView.mark} moves a point at animation speed without
+ * repainting it, and {@link SurfaceOptions.reuse} reshapes it without building it again.
  */
 export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
-  const {
-    width = 640,
-    height = Math.min(Math.round(width * 0.7), 560),
-    labels = {},
-    zDomain,
-    scheme = "viridis",
-    maxQuads = 1600,
-    document = globalThis.document
-  } = options;
-  checkPositive(width, "width");
-  checkPositive(height, "height");
-  checkPositive(maxQuads, "maxQuads");
+  const reused = options.reuse instanceof Element ? redraws.get(options.reuse) : undefined;
+  if (reused) {
+    reused(grid, options);
+    return options.reuse as SurfaceView;
+  }
+  const {document = globalThis.document} = options;
+  let drawing = prepare(grid, options);
   let angles = normalizeAngles({azimuth: options.azimuth ?? -35, elevation: options.elevation ?? 30});
-  const zScale = zExtent(grid, zDomain);
-  const frame: BoxFrame = {
-    x: scaleLinear([grid.x[0], grid.x[grid.nx - 1]], [-1, 1]),
-    y: scaleLinear([grid.y[0], grid.y[grid.ny - 1]], [-1, 1]),
-    z: scaleLinear(zScale, [-HALF_HEIGHT, HALF_HEIGHT]).clamp(true),
-    labels: {x: labels.x ?? "x", y: labels.y ?? "y", z: labels.z ?? "z"}
-  };
-  const color = Plot.scale({color: {type: "linear", scheme, domain: zScale, clamp: true}});
-  const mesh = buildMesh(grid, frame, maxQuads, (z) => String(color.apply(z)));
 
   const back = svgElement(document, "g", {class: "back"});
-  const quads = svgElement(document, "g", {
-    class: "mesh",
-    stroke: "currentColor",
-    "stroke-opacity": 0.15,
-    "stroke-width": 0.5,
-    "stroke-linejoin": "round"
-  });
-  // One path per quad, its colour set once; turning only reshapes them (and, when the eye
-  // crosses into another quadrant, reorders them).
-  const paths = mesh.fills.map((fill) => quads.appendChild(svgElement(document, "path", {fill})));
-  let quadrant = "";
+  const canvas = document.createElement("canvas");
+  // Screen readers get the wrapper's label and the axes' text; the picture says how high it is.
+  canvas.setAttribute("role", "img");
+  canvas.style.display = "block";
+  const canvasHolder = svgElement(document, "foreignObject", {x: 0, y: 0}, [canvas]);
+  const mesh = svgElement(document, "g", {class: "mesh"}, [canvasHolder]);
   const front = svgElement(document, "g", {class: "front"});
   const overlay = svgElement(document, "g", {class: "overlay"});
   const svg = svgElement(
     document,
     "svg",
     {
-      width,
-      height,
-      viewBox: `0 0 ${width} ${height}`,
       fill: "currentColor",
       "font-family": "system-ui, sans-serif",
       "font-size": 11,
       style: "display: block; max-width: 100%; height: auto; touch-action: none; user-select: none;"
     },
-    [back, quads, front, overlay]
+    [back, mesh, front, overlay]
   );
   const wrapper = document.createElement("div");
   wrapper.className = "draw-surface";
   wrapper.tabIndex = 0;
   wrapper.setAttribute("role", "application");
   wrapper.setAttribute("aria-roledescription", "3D chart");
-  wrapper.setAttribute(
-    "aria-label",
-    `Surface of ${frame.labels.z} over ${frame.labels.x} and ${frame.labels.y}; drag it, or use the arrow keys, to turn it.`
-  );
-  wrapper.style.maxWidth = `${width}px`;
   wrapper.append(svg);
 
-  const {scale, origin} = fit(width, height);
-  let view: View = {rotation: rotation(angles.azimuth, angles.elevation), scale, origin};
+  let view: View = {rotation: rotation(angles.azimuth, angles.elevation), scale: drawing.scale, origin: drawing.origin};
   let marked: {points: SurfacePoint[]; path: Point3[]} = {points: [], path: []};
+  let order: {quadrant: string; quads: Uint32Array} | null = null;
 
-  const render = () => {
-    view = {rotation: rotation(angles.azimuth, angles.elevation), scale, origin};
-    const [, , , , , , towardX, towardY] = view.rotation;
-    if (quadrant !== `${towardX > 0} ${towardY > 0}`) {
-      quadrant = `${towardX > 0} ${towardY > 0}`;
-      quads.append(...paintOrder(mesh, towardX > 0, towardY > 0).map((q) => paths[q]));
+  /** Sizes the SVG and the canvas for the current drawing, and names what it shows. */
+  const layout = (grid: Grid) => {
+    const {width, height, frame} = drawing;
+    if (svg.getAttribute("width") !== String(width) || svg.getAttribute("height") !== String(height)) {
+      setAttributes(svg, {width, height, viewBox: `0 0 ${width} ${height}`});
+      setAttributes(canvasHolder, {width, height});
+      const ratio = document.defaultView?.devicePixelRatio || 1;
+      // As many canvas pixels as screen pixels (four times as many on a high-density screen),
+      // so the mesh is as crisp as the axes.
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      wrapper.style.maxWidth = `${width}px`;
     }
-    drawBoxAxes(back, front, frame, view, document);
-    drawMesh(mesh, paths, view);
-    drawOverlay(overlay, marked, frame, view, document);
+    const {x, y, z} = frame.labels;
+    label(wrapper, `Surface of ${z} over ${x} and ${y}; drag it, or use the arrow keys, to turn it.`);
+    const [lo, hi] = frame.z.domain();
+    const shown = (v: number) => formatNumber(Math.max(lo, Math.min(hi, v)));
+    label(canvas, Number.isNaN(grid.zMin) ? `no ${z} to show` : `${z} from ${shown(grid.zMin)} to ${shown(grid.zMax)}`);
+    order = null;
+  };
+  const paint = () => {
+    const context = canvas.getContext("2d");
+    if (!context) return;
+    const ratio = canvas.width / drawing.width;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, drawing.width, drawing.height);
+    const [, , , , , , towardX, towardY] = view.rotation;
+    const quadrant = `${towardX > 0} ${towardY > 0}`;
+    if (order?.quadrant !== quadrant) order = {quadrant, quads: paintOrder(drawing.mesh, towardX > 0, towardY > 0)};
+    paintMesh(context, drawing.mesh, order.quads, view, {color: textColor(document), opacity: 0.15, width: 0.5});
+  };
+  let axesDrawn = "";
+  const render = () => {
+    view = {rotation: rotation(angles.azimuth, angles.elevation), scale: drawing.scale, origin: drawing.origin};
+    // A slider that reshapes the surface within a fixed z domain leaves the box as it was.
+    const {frame} = drawing;
+    const axes = JSON.stringify([angles, drawing.width, drawing.height, frame.x.domain(), frame.y.domain(), frame.z.domain(), frame.labels]);
+    if (axes !== axesDrawn) drawBoxAxes(back, front, frame, view, document), (axesDrawn = axes);
+    paint();
+    drawOverlay(overlay, marked, drawing.frame, view, document);
   };
   const defaultView = document.defaultView;
   // Pointer events can outpace the screen; the mesh is redrawn at most once per frame.
@@ -162,7 +197,7 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
     render();
   };
   const EventType = defaultView?.Event ?? Event;
-  if (options.onDragPoint) grabPoint(wrapper, svg, width, () => view, () => marked.points[0], frame, options.onDragPoint);
+  grabPoint(wrapper, svg, () => drawing, () => view, () => marked.points[0]);
   rotatable(wrapper, svg, (delta) => {
     const next = normalizeAngles({azimuth: angles.azimuth + delta.azimuth, elevation: angles.elevation + delta.elevation});
     if (next.azimuth === angles.azimuth && next.elevation === angles.elevation) return;
@@ -170,7 +205,25 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
     renderSoon();
     wrapper.dispatchEvent(new EventType("input", {bubbles: true}));
   });
+  repaintOnSchemeChange(canvas, paint);
+  layout(grid);
   render();
+  // While a slider keeps reshaping the surface, each reshape paints a mesh of half the
+  // resolution each way (a quarter of the quads, a quarter of the time); once the slider
+  // rests, the full mesh follows.
+  let reshaped = -Infinity;
+  let refine: ReturnType<typeof setTimeout> | undefined;
+  const clock = defaultView ?? globalThis;
+  redraws.set(wrapper, (grid, options) => {
+    const now = clock.performance.now();
+    const moving = now - reshaped < REST_MS;
+    reshaped = now;
+    drawing = prepare(grid, options, moving);
+    layout(grid);
+    renderNow();
+    clock.clearTimeout(refine);
+    if (moving) refine = clock.setTimeout(() => ((drawing = prepare(grid, options)), (order = null), renderNow()), REST_MS);
+  });
 
   return Object.defineProperties(wrapper, {
     value: {
@@ -183,10 +236,39 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
     mark: {
       value: (points: SurfacePoint[], path: Point3[] = []) => {
         marked = {points, path};
-        drawOverlay(overlay, marked, frame, view, document);
+        drawOverlay(overlay, marked, drawing.frame, view, document);
       }
     }
   }) as SurfaceView;
+}
+
+/**
+ * Checks the options and works out everything drawn from the grid that the angle does not
+ * change; `coarse`, with every other sample each way (if the mesh is fine enough to spare them).
+ */
+function prepare(grid: Grid, options: SurfaceOptions, coarse = false): Drawing {
+  const {
+    width = 640,
+    height = Math.min(Math.round(width * 0.7), 560),
+    labels = {},
+    zDomain,
+    scheme = "viridis",
+    maxQuads = 1600
+  } = options;
+  checkPositive(width, "width");
+  checkPositive(height, "height");
+  checkPositive(maxQuads, "maxQuads");
+  const zScale = zExtent(grid, zDomain);
+  const frame: BoxFrame = {
+    x: scaleLinear([grid.x[0], grid.x[grid.nx - 1]], [-1, 1]),
+    y: scaleLinear([grid.y[0], grid.y[grid.ny - 1]], [-1, 1]),
+    z: scaleLinear(zScale, [-HALF_HEIGHT, HALF_HEIGHT]).clamp(true),
+    labels: {x: labels.x ?? "x", y: labels.y ?? "y", z: labels.z ?? "z"}
+  };
+  const side = Math.min(Math.max(grid.nx, grid.ny) - 1, Math.floor(Math.sqrt(maxQuads)));
+  const quads = coarse && side >= 2 * MIN_COARSE_SIDE ? Math.floor(side / 2) ** 2 : maxQuads;
+  const mesh = buildMesh(grid, frame, quads, colorRamp(zScale, scheme));
+  return {width, height, frame, mesh, ...fit(width, height), onDragPoint: options.onDragPoint};
 }
 
 /**
@@ -196,23 +278,22 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
 function grabPoint(
   wrapper: HTMLElement,
   svg: SVGSVGElement,
-  width: number,
+  drawing: () => Drawing,
   view: () => View,
-  point: () => SurfacePoint | undefined,
-  frame: BoxFrame,
-  moved: (x: number, y: number) => void
+  point: () => SurfacePoint | undefined
 ): void {
   const toSvg = (clientX: number, clientY: number): [number, number] => {
     const rect = svg.getBoundingClientRect();
-    const k = rect.width / width || 1;
+    const k = rect.width / drawing().width || 1;
     return [(clientX - rect.left) / k, (clientY - rect.top) / k];
   };
-  const world = (p: SurfacePoint): Point3 => [frame.x(p.x), frame.y(p.y), frame.z(p.z)];
   wrapper.addEventListener(
     "pointerdown",
     (event) => {
+      const {frame, onDragPoint: moved} = drawing();
+      const world = (p: SurfacePoint): Point3 => [frame.x(p.x), frame.y(p.y), frame.z(p.z)];
       const p = point();
-      if (!p || event.button !== 0) return;
+      if (!moved || !p || event.button !== 0) return;
       const [sx, sy] = project(world(p), view());
       const [cx, cy] = toSvg(event.clientX, event.clientY);
       if (Math.hypot(sx - cx, sy - cy) > 14) return;
@@ -258,104 +339,6 @@ function fit(width: number, height: number): {scale: number; origin: [number, nu
   return {scale, origin: [MARGIN.left + innerWidth / 2, MARGIN.top + innerHeight / 2]};
 }
 
-/** The quads to paint, fixed for a grid: world corners, four vertex indices each, a colour each. */
-interface Mesh {
-  /** World coordinates of the kept grid vertices, xyz interleaved. */
-  vertices: Float64Array;
-  /** Four vertex indices per quad, going round it. */
-  corners: Uint32Array;
-  /** The fill of each quad: its mean height's colour, darkened where it faces away from the light. */
-  fills: string[];
-  /** Each quad's column and row in the (thinned) grid, interleaved. */
-  cells: Uint32Array;
-  /** Number of columns of quads. */
-  columns: number;
-  /** Number of rows of quads. */
-  rows: number;
-  /** Number of quads; quads with a missing (non-finite) corner are left out. */
-  count: number;
-}
-
-/** Light from the upper left front, in world coordinates (unit length). */
-const LIGHT: Point3 = normalize([-0.5, -0.6, 1]);
-
-function buildMesh(grid: Grid, frame: BoxFrame, maxQuads: number, color: (z: number) => string): Mesh {
-  const side = Math.max(1, Math.floor(Math.sqrt(maxQuads)));
-  const is = thin(grid.nx, side);
-  const js = thin(grid.ny, side);
-  const vertices = new Float64Array(is.length * js.length * 3);
-  const heights = new Float64Array(is.length * js.length);
-  js.forEach((j, b) => {
-    is.forEach((i, a) => {
-      const v = b * is.length + a;
-      const z = grid.z[j * grid.nx + i];
-      heights[v] = z;
-      vertices.set([frame.x(grid.x[i]), frame.y(grid.y[j]), Number.isFinite(z) ? frame.z(z) : NaN], v * 3);
-    });
-  });
-  const corners: number[] = [];
-  const fills: string[] = [];
-  const cells: number[] = [];
-  for (let b = 0; b + 1 < js.length; ++b) {
-    for (let a = 0; a + 1 < is.length; ++a) {
-      const v = [b * is.length + a, b * is.length + a + 1, (b + 1) * is.length + a + 1, (b + 1) * is.length + a];
-      if (v.some((k) => Number.isNaN(vertices[k * 3 + 2]))) continue;
-      corners.push(...v);
-      cells.push(a, b);
-      const mean = (heights[v[0]] + heights[v[1]] + heights[v[2]] + heights[v[3]]) / 4;
-      const p = v.map((k): Point3 => [vertices[k * 3], vertices[k * 3 + 1], vertices[k * 3 + 2]]);
-      const normal = normalize(cross(sub(p[2], p[0]), sub(p[3], p[1])));
-      const light = Math.abs(dot(normal, LIGHT));
-      fills.push(rgb(color(mean)).darker(0.6 * (1 - light)).formatHex());
-    }
-  }
-  return {
-    vertices,
-    corners: Uint32Array.from(corners),
-    fills,
-    cells: Uint32Array.from(cells),
-    columns: is.length - 1,
-    rows: js.length - 1,
-    count: fills.length
-  };
-}
-
-/** Up to side + 1 indices spread evenly over 0 … n − 1, both ends kept. */
-function thin(n: number, side: number): number[] {
-  if (n - 1 <= side) return Array.from({length: n}, (_, i) => i);
-  return Array.from({length: side + 1}, (_, k) => Math.round((k * (n - 1)) / side));
-}
-
-/**
- * The order to paint quads in, far to near, for an eye on the +x side (or not) and the +y
- * side (or not): rows from the far side, and each row from its far end. For a height field
- * seen from above this is exact, since a quad can only be hidden by quads nearer in both
- * row and column (the order R's persp() paints in); it changes only between quadrants.
- */
-function paintOrder({cells, columns, rows, count}: Mesh, towardX: boolean, towardY: boolean): number[] {
-  const key = (q: number) => {
-    const a = cells[q * 2];
-    const b = cells[q * 2 + 1];
-    return (towardY ? b : rows - 1 - b) * columns + (towardX ? a : columns - 1 - a);
-  };
-  return Array.from({length: count}, (_, q) => q).sort((p, q) => key(p) - key(q));
-}
-
-function drawMesh({vertices, corners, count}: Mesh, paths: SVGPathElement[], view: View): void {
-  const n = vertices.length / 3;
-  const sx = new Array<string>(n);
-  const sy = new Array<string>(n);
-  for (let k = 0; k < n; ++k) {
-    const [x, y] = project([vertices[k * 3], vertices[k * 3 + 1], vertices[k * 3 + 2]], view);
-    sx[k] = fixed(x);
-    sy[k] = fixed(y);
-  }
-  for (let q = 0; q < count; ++q) {
-    const [v0, v1, v2, v3] = corners.subarray(q * 4, q * 4 + 4);
-    paths[q].setAttribute("d", `M${sx[v0]},${sy[v0]}L${sx[v1]},${sy[v1]}L${sx[v2]},${sy[v2]}L${sx[v3]},${sy[v3]}Z`);
-  }
-}
-
 function drawOverlay(
   overlay: SVGGElement,
   {points, path}: {points: SurfacePoint[]; path: Point3[]},
@@ -392,6 +375,29 @@ function drawOverlay(
     );
   }
   overlay.replaceChildren(...children);
+}
+
+const textColors = new WeakMap<Document, {dark: boolean; color: string}>();
+
+/**
+ * The page's text colour (what `currentColor` is in the SVG around the mesh), as a canvas
+ * understands it. It is read once per colour scheme: reading computed styles at every paint
+ * could make the browser restyle the page in the middle of a frame.
+ */
+function textColor(document: Document): string {
+  const dark = document.defaultView?.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+  let known = textColors.get(document);
+  if (known?.dark !== dark) {
+    const root = document.body ?? document.documentElement;
+    const color = (root && document.defaultView?.getComputedStyle(root).color) || "black";
+    textColors.set(document, (known = {dark, color}));
+  }
+  return known.color;
+}
+
+/** Sets an element's aria-label, if it changed (a screen reader may announce every change). */
+function label(element: Element, text: string): void {
+  if (element.getAttribute("aria-label") !== text) element.setAttribute("aria-label", text);
 }
 
 function checkPositive(value: number, name: string): void {

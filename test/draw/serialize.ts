@@ -1,6 +1,9 @@
 // Snapshots the way @observablehq/plot writes them: one element per line, ids renumbered in
 // order of appearance (Plot's clip ids count up across a whole test run), and decimals
 // rounded to two places so a change in the last bit of a float is not a change of picture.
+// A canvas is written as what the test stub saw drawn on it (canvas.ts).
+
+import {canvasPicture} from "./canvas.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -27,6 +30,9 @@ function renumber(root: Element): Map<string, string> {
 }
 
 function write(element: Element, depth: number, lines: string[], ids: Map<string, string>, root = false): void {
+  // A canvas's pixels are no part of its markup: write what it shows instead.
+  const picture = element.localName === "canvas" ? canvasPicture(element as HTMLCanvasElement) : null;
+  if (picture) return write(picture, depth, lines, ids);
   const indent = "  ".repeat(depth);
   const tag = element.localName;
   const attributes = [...element.attributes].map(({name, value}) => ` ${name}="${escape(normalizeAttribute(name, value, ids), true)}"`);

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {sampleGrid} from "../../src/draw/grid.js";
 import {surface} from "../../src/draw/surface.js";
+import {installCanvas, shapesOf} from "./canvas.js";
+
+beforeAll(() => installCanvas(window));
 
 const bowl = sampleGrid((x, y) => x * x + 2 * y * y, [-1, 1], [-1, 1], 21);
 
@@ -9,10 +12,11 @@ function pointer(type: string, x: number, y: number): PointerEvent {
   return new PointerEvent(type, {pointerId: 1, button: 0, clientX: x, clientY: y, bubbles: true, cancelable: true});
 }
 
-/** The mesh's path elements and their shapes, to compare before and after. */
+/** The mesh's canvas and the quads painted on it, far to near, to compare before and after. */
 function meshOf(view: Element) {
-  const paths = [...view.querySelectorAll("g.mesh > path")];
-  return {paths, shapes: paths.map((p) => `${p.getAttribute("d")}|${p.getAttribute("fill")}`)};
+  const canvas = view.querySelector<HTMLCanvasElement>("g.mesh canvas")!;
+  const quads = shapesOf(canvas).filter((s) => s.fill);
+  return {canvas, quads, shapes: quads.map((s) => `${s.d}|${s.fill}`)};
 }
 
 describe("surface", () => {
@@ -53,16 +57,17 @@ describe("surface", () => {
     expect(view.getAttribute("aria-label")).toContain("arrow keys");
   });
 
-  it("redraws the mesh in place when turned, and setting value does not fire input", () => {
+  it("repaints the mesh on the same canvas when turned, and setting value does not fire input", () => {
     const view = surface(bowl, {width: 400});
     let fired = 0;
     view.addEventListener("input", () => ++fired);
     const before = meshOf(view);
     view.value = {azimuth: 100, elevation: 10};
     const after = meshOf(view);
-    // The same nodes, reordered for the new quadrant, reshaped for the new angle.
-    expect(new Set(after.paths)).toEqual(new Set(before.paths));
-    expect(after.paths).not.toEqual(before.paths);
+    // The same canvas, the same quads and colours, painted in another order, in other places.
+    expect(after.canvas).toBe(before.canvas);
+    expect(after.quads.map((q) => q.fill).sort()).toEqual(before.quads.map((q) => q.fill).sort());
+    expect(after.quads.map((q) => q.fill)).not.toEqual(before.quads.map((q) => q.fill));
     expect(new Set(after.shapes)).not.toEqual(new Set(before.shapes));
     expect(view.value).toEqual({azimuth: 100, elevation: 10});
     expect(fired).toBe(0);
@@ -70,14 +75,12 @@ describe("surface", () => {
 
   it("mark redraws only the overlay: the mesh's nodes and shapes stay as they were", () => {
     const view = surface(bowl, {width: 400});
-    const mesh = view.querySelector("g.mesh")!;
     const before = meshOf(view);
     const axes = [...view.querySelectorAll("g.back > *, g.front > *")];
     view.mark([{x: 0.5, y: 0.5, z: 0.75}], [[1, 1, 3], [0.5, 0.5, 0.75]]);
     view.mark([{x: 0.2, y: -0.1, z: 0.06, color: "red"}]);
     const after = meshOf(view);
-    expect(view.querySelector("g.mesh")).toBe(mesh);
-    after.paths.forEach((p, i) => expect(p).toBe(before.paths[i]));
+    expect(after.canvas).toBe(before.canvas);
     expect(after.shapes).toEqual(before.shapes);
     expect([...view.querySelectorAll("g.back > *, g.front > *")]).toEqual(axes);
     const overlay = view.querySelector("g.overlay")!;
@@ -86,15 +89,65 @@ describe("surface", () => {
   });
 
   it("draws a quad per grid cell, thinning fine grids to at most 1600", () => {
-    expect(meshOf(surface(bowl, {width: 300})).paths).toHaveLength(20 * 20);
+    expect(meshOf(surface(bowl, {width: 300})).quads).toHaveLength(20 * 20);
     const fine = sampleGrid((x, y) => x * y, [0, 1], [0, 1], 101);
-    expect(meshOf(surface(fine, {width: 300})).paths).toHaveLength(40 * 40);
+    expect(meshOf(surface(fine, {width: 300})).quads).toHaveLength(40 * 40);
   });
 
   it("leaves out quads with a missing corner", () => {
     const holed = sampleGrid((x, y) => (x > 0.5 && y > 0.5 ? NaN : x + y), [0, 1], [0, 1], 5);
     // Samples at 0, .25, .5, .75, 1: the 2 × 2 samples past 0.5 spoil the 2 × 2 quads touching them.
-    expect(meshOf(surface(holed, {width: 300})).paths).toHaveLength(16 - 4);
+    expect(meshOf(surface(holed, {width: 300})).quads).toHaveLength(16 - 4);
+  });
+
+  it("paints nearer quads over farther ones", () => {
+    // Seen from the −x, −y corner (azimuth 45° puts the eye there), the quad at the far +x, +y
+    // corner is painted first and the one at the near corner last.
+    const floor = sampleGrid(() => 0, [-1, 1], [-1, 1], 11);
+    const view = surface(floor, {width: 400, azimuth: 45, elevation: 30});
+    const {quads} = meshOf(view);
+    const centre = (d: string) => {
+      const xy = d.match(/-?[\d.]+/g)!.map(Number);
+      return [0, 2, 4, 6].reduce((s, k) => [s[0] + xy[k] / 4, s[1] + xy[k + 1] / 4], [0, 0]);
+    };
+    // Lower on the screen is nearer to an eye above the floor.
+    const ys = quads.map((q) => centre(q.d)[1]);
+    expect(ys[0]).toBe(Math.min(...ys));
+    expect(ys[ys.length - 1]).toBe(Math.max(...ys));
+    expect(ys[ys.length - 1] - ys[0]).toBeGreaterThan(80);
+  });
+
+  it("reuse reshapes the same surface in place, at the reader's angle", () => {
+    const view = surface(bowl, {width: 400, labels: {z: "loss"}});
+    document.body.append(view);
+    view.value = {azimuth: 60, elevation: 50};
+    view.mark([{x: 0, y: 0, z: 0}]);
+    const {canvas, shapes} = meshOf(view);
+    const tilted = sampleGrid((x, y) => x * x + 2 * y * y + x, [-1, 1], [-1, 1], 21);
+    const again = surface(tilted, {width: 400, labels: {z: "loss"}, azimuth: 0, reuse: view});
+    expect(again).toBe(view);
+    expect(again.value).toEqual({azimuth: 60, elevation: 50});
+    const after = meshOf(again);
+    expect(after.canvas).toBe(canvas);
+    expect(after.shapes).not.toEqual(shapes);
+    expect(after.shapes).toEqual(meshOf(surface(tilted, {width: 400, labels: {z: "loss"}, azimuth: 60, elevation: 50})).shapes);
+    // The overlay stays until the next mark; the canvas says what heights it shows.
+    expect(view.querySelectorAll("g.overlay circle")).toHaveLength(2);
+    expect(canvas.getAttribute("aria-label")).toBe("loss from −0.25 to 4");
+    // Anything but a surface is no surface to reuse.
+    expect(surface(bowl, {reuse: {value: 3}})).not.toBe(view);
+    view.remove();
+  });
+
+  it("while a slider keeps reshaping it, paints a quarter of the quads, and all of them once it rests", async () => {
+    const fine = (k: number) => sampleGrid((x, y) => x * y * k, [-1, 1], [-1, 1], 31);
+    const view = surface(fine(1), {width: 400});
+    surface(fine(2), {width: 400, reuse: view}); // the first reshape after a rest: full
+    expect(meshOf(view).quads).toHaveLength(30 * 30);
+    surface(fine(3), {width: 400, reuse: view}); // straight after: the slider is moving
+    expect(meshOf(view).quads).toHaveLength(15 * 15);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(meshOf(view).shapes).toEqual(meshOf(surface(fine(3), {width: 400})).shapes);
   });
 
   it("labels its axes", () => {
