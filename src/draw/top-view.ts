@@ -1,7 +1,9 @@
 import type {ColorScheme, Markish, PlotOptions} from "@observablehq/plot";
 import * as Plot from "./plot.js";
 import {clipLine, type Boundary} from "./clip-line.js";
+import {colorRamp} from "./color-ramp.js";
 import {zExtent, type Grid} from "./grid.js";
+import {heatMap, type HeatMap} from "./heat-map.js";
 import {palette} from "./palette.js";
 
 /** A point in the plane of a top view, in data coordinates. */
@@ -34,6 +36,14 @@ export interface TopViewOptions {
   legend?: boolean;
   /** More Plot marks for the base chart, drawn once over the heat map (data points, say). */
   marks?: Markish[];
+  /**
+   * A top view drawn before, such as a cell's `this`: it is repainted in place with this grid
+   * and returned, instead of a new one being built, when nothing but the grid's values changed
+   * (same size, domains, colours, labels and contour levels, and no `marks`). A slider that
+   * changes the function then costs a repaint of the heat map, not a new chart. Anything else
+   * is ignored.
+   */
+  reuse?: unknown;
   /** The document to create elements in (jsdom in tests). */
   document?: Document;
 }
@@ -62,23 +72,61 @@ export interface TopView extends HTMLDivElement {
 
 const MARGINS = {marginTop: 20, marginRight: 20, marginBottom: 40, marginLeft: 50};
 
+/** How to redraw each top view in place, for {@link TopViewOptions.reuse}. */
+const redraws = new WeakMap<Element, (grid: Grid, options: TopViewOptions) => void>();
+
+/** What is drawn once per size, domain, colours and labels; a new grid only repaints its heat map. */
+interface Chart {
+  /** The options that shape the chart, as a key: the same key, the same chart. */
+  key: string;
+  frame: PlotOptions;
+  xDomain: Point2;
+  yDomain: Point2;
+  heat: HeatMap;
+}
+
 /**
- * Draws the grid's function seen from above, as Plot charts: a heat map (raster) with
- * contour lines and labelled axes, drawn once, and a transparent chart of the same size and
- * scales stacked exactly on top of it for the marks that move.
+ * Draws the grid's function seen from above, as Plot charts: a heat map with contour lines
+ * and labelled axes, drawn once, and a transparent chart of the same size and scales stacked
+ * exactly on top of it for the marks that move.
  */
 export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
-  const {
-    width = 640,
-    aspectRatio,
-    labels = {},
-    zDomain,
-    scheme = "viridis",
-    contours = 10,
-    legend = false,
-    marks = [],
-    document = globalThis.document
-  } = options;
+  const reused = options.reuse instanceof Element ? redraws.get(options.reuse) : undefined;
+  if (reused) {
+    reused(grid, options);
+    return options.reuse as TopView;
+  }
+  const {document = globalThis.document} = options;
+  const wrapper = document.createElement("div");
+  wrapper.className = "draw-top-view";
+  const stack = document.createElement("div");
+  stack.style.position = "relative";
+  let chart: Chart | null = null;
+  let marked: TopViewMarks = {};
+  const redraw = (grid: Grid, options: TopViewOptions) => {
+    const next = settings(grid, options);
+    // Extra base marks are the reader's, and may differ with the grid: draw those anew.
+    if (chart && next.key === chart.key && !options.marks?.length) return chart.heat.update(grid);
+    const {base, legend, ...drawn} = draw(grid, options, next);
+    chart = drawn;
+    wrapper.style.maxWidth = `${next.frame.width}px`;
+    stack.replaceChildren(base, overlayChart(marked, chart.frame, chart.xDomain, chart.yDomain));
+    wrapper.replaceChildren(...(legend ? [legend] : []), stack);
+  };
+  redraw(grid, options);
+  redraws.set(wrapper, redraw);
+
+  return Object.defineProperty(wrapper, "mark", {
+    value: (marks: TopViewMarks) => {
+      marked = marks;
+      stack.lastChild!.replaceWith(overlayChart(marks, chart!.frame, chart!.xDomain, chart!.yDomain));
+    }
+  }) as TopView;
+}
+
+/** Checks the options, and works out the chart's size, domains and colours. */
+function settings(grid: Grid, options: TopViewOptions) {
+  const {width = 640, aspectRatio, labels = {}, zDomain, scheme = "viridis", contours = 10, legend = false, document = globalThis.document} = options;
   if (aspectRatio !== undefined && !(aspectRatio > 0)) throw new Error(`topView: invalid aspectRatio; not a positive number: ${aspectRatio}`);
   const {nx, ny} = grid;
   const xDomain: Point2 = [grid.x[0], grid.x[nx - 1]];
@@ -92,49 +140,27 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
         MARGINS.marginBottom
   } = options;
   if (!(width > 0) || !(height > 0)) throw new Error(`topView: invalid size; not positive numbers: ${width} × ${height}`);
-  const [z0, z1] = zExtent(grid, zDomain);
-  const color = {type: "linear", scheme, domain: [z0, z1], clamp: true, label: labels.z ?? "z"} as const;
+  const zScale = zExtent(grid, zDomain);
   // Both charts share size, margins and domains, so their x and y scales are the same.
   const frame: PlotOptions = {width, height, ...MARGINS, document, x: {domain: xDomain}, y: {domain: yDomain}};
-  // Each sample is a pixel centred on its grid point, so the raster reaches half a cell past
-  // the domain; clipping trims it (and the contours' edge rings) to the frame.
-  const hx = (xDomain[1] - xDomain[0]) / (nx - 1) / 2;
-  const hy = (yDomain[1] - yDomain[0]) / (ny - 1) / 2;
-  const dense = {width: nx, height: ny, x1: xDomain[0] - hx, x2: xDomain[1] + hx, y1: yDomain[0] - hy, y2: yDomain[1] + hy, clip: true};
+  const key = JSON.stringify([width, height, nx, ny, xDomain, yDomain, zScale, scheme, contours, legend, labels]);
+  return {frame, xDomain, yDomain, zScale, key};
+}
+
+/** The base chart (axes, frame, heat map and the options' marks) and the legend, drawn anew. */
+function draw(grid: Grid, options: TopViewOptions, {frame, xDomain, yDomain, zScale, key}: ReturnType<typeof settings>) {
+  const {labels = {}, scheme = "viridis", contours = 10, legend = false, marks = [], document = globalThis.document} = options;
+  const heat = heatMap(grid, {color: colorRamp(zScale, scheme), zDomain: zScale, contours, label: labels.z ?? "z"});
   const base = Plot.plot({
     ...frame,
     x: {domain: xDomain, label: labels.x ?? "x"},
     y: {domain: yDomain, label: labels.y ?? "y"},
-    color,
-    marks: [
-      Plot.raster(grid.z, {...dense, imageRendering: "auto"}),
-      contours === 0 || (Array.isArray(contours) && contours.length === 0)
-        ? null
-        : Plot.contour(grid.z, {...dense, thresholds: contours, stroke: "white", strokeOpacity: 0.45, strokeWidth: 0.75}),
-      Plot.frame({stroke: "currentColor", strokeOpacity: 0.3}),
-      ...marks
-    ]
+    marks: [heat.mark, Plot.frame({stroke: "currentColor", strokeOpacity: 0.3}), ...marks]
   });
-  let overlay = overlayChart({}, frame, xDomain, yDomain);
-
-  const wrapper = document.createElement("div");
-  wrapper.className = "draw-top-view";
-  wrapper.style.maxWidth = `${width}px`;
+  const color = {type: "linear", scheme, domain: zScale, clamp: true, label: labels.z ?? "z"} as const;
   // Plot's types leave out legend's document option, which its createContext does read.
   const legendOptions: Plot.LegendScales & {document: Document} = {color, marginLeft: MARGINS.marginLeft, width: 240 + MARGINS.marginLeft, document};
-  if (legend) wrapper.append(Plot.legend(legendOptions));
-  const stack = document.createElement("div");
-  stack.style.position = "relative";
-  stack.append(base, overlay);
-  wrapper.append(stack);
-
-  return Object.defineProperty(wrapper, "mark", {
-    value: (marks: TopViewMarks) => {
-      const next = overlayChart(marks, frame, xDomain, yDomain);
-      overlay.replaceWith(next);
-      overlay = next;
-    }
-  }) as TopView;
+  return {base, legend: legend ? Plot.legend(legendOptions) : null, key, frame, xDomain, yDomain, heat};
 }
 
 function overlayChart(

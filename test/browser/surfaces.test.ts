@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {drawn, idle, openForFile} from "./browser.js";
+import {idle, openForFile} from "./browser.js";
 
 // The chapters with a plane, a sigmoid and a sigmoid of a plane, driven as a reader would.
 
@@ -23,6 +23,13 @@ async function nudge(page: Page, chapter: string, name: string, key: "ArrowLeft"
   await slider.focus();
   for (let i = 0; i < times; ++i) await page.keyboard.press(key);
   await idle(page);
+}
+
+/** What a cell shows: its markup and the pixels of its canvases (a surface's mesh, a heat map). */
+function picture(page: Page, chapter: string, cell: string): Promise<string> {
+  return page
+    .locator(`[data-chapter="${chapter}"] [data-cell="${cell}"]`)
+    .evaluate((el) => [el.innerHTML, ...[...el.querySelectorAll("canvas")].map((c) => c.toDataURL())].join("\n"));
 }
 
 /** The camera angles of a chapter's 3D view, read from the element the reader turns. */
@@ -112,23 +119,47 @@ describe("plane", () => {
   it("each slider redraws the surface and the top view", async () => {
     const {page} = opened;
     for (const name of ["w1", "w2", "b"]) {
-      const surface = await drawn(page, "plane", "surface_view");
-      const top = await drawn(page, "plane", "top_view");
+      const surface = await picture(page, "plane", "surface_view");
+      const top = await picture(page, "plane", "top_view");
       await nudge(page, "plane", name, "ArrowRight");
-      expect(await drawn(page, "plane", "surface_view"), name).not.toBe(surface);
-      expect(await drawn(page, "plane", "top_view"), name).not.toBe(top);
+      expect(await picture(page, "plane", "surface_view"), name).not.toBe(surface);
+      expect(await picture(page, "plane", "top_view"), name).not.toBe(top);
     }
+  });
+
+  it("a slider reshapes the same surface in place, and the arrow keys turn it", async () => {
+    const {page} = opened;
+    const view = page.locator('[data-chapter="plane"] [data-cell="surface_view"] .draw-surface');
+    await set(page, "plane", "w1", 2);
+    await view.evaluate((el) => ((el as HTMLElement & {tagged?: boolean}).tagged = true));
+    const shown = await picture(page, "plane", "surface_view");
+    await set(page, "plane", "w1", -2);
+    expect(await view.evaluate((el) => (el as HTMLElement & {tagged?: boolean}).tagged)).toBe(true);
+    expect(await picture(page, "plane", "surface_view")).not.toBe(shown);
+    // The mesh says, for screen readers, the heights it shows: the grid's, within the ±30 box.
+    const range = await page.evaluate(async () => {
+      const g = (await window.playground.value("plane", "grid")) as {zMin: number; zMax: number};
+      return [g.zMin, g.zMax];
+    });
+    const label = await view.locator("canvas").getAttribute("aria-label");
+    expect(label?.replaceAll("−", "-")).toBe(`y from ${+range[0].toFixed(2)} to ${+range[1].toFixed(2)}`);
+    const before = await angles(page, "plane");
+    await view.focus();
+    await page.keyboard.press("ArrowRight");
+    await idle(page);
+    expect((await angles(page, "plane")).azimuth).toBeCloseTo(before.azimuth + 5, 6);
+    expect(await picture(page, "plane", "surface_view")).not.toBe(shown);
   });
 
   it("dragging the 3D view with the mouse turns it, and a slider keeps the reader's angle", async () => {
     const {page} = opened;
     const before = await angles(page, "plane");
-    const picture = await drawn(page, "plane", "surface_view");
+    const shown = await picture(page, "plane", "surface_view");
     await drag(page, "plane", 80, 30);
     const after = await angles(page, "plane");
     expect(after.azimuth).not.toBeCloseTo(before.azimuth, 0);
     expect(after.elevation).not.toBeCloseTo(before.elevation, 0);
-    expect(await drawn(page, "plane", "surface_view")).not.toBe(picture);
+    expect(await picture(page, "plane", "surface_view")).not.toBe(shown);
     await nudge(page, "plane", "w2", "ArrowLeft", 3);
     expect(await angles(page, "plane")).toEqual(after);
   });
@@ -147,9 +178,9 @@ describe("sigmoid", () => {
   it("each slider redraws the chart", async () => {
     const {page} = opened;
     for (const name of ["w", "b"]) {
-      const chart = await drawn(page, "sigmoid", "chart");
+      const chart = await picture(page, "sigmoid", "chart");
       await nudge(page, "sigmoid", name, "ArrowLeft");
-      expect(await drawn(page, "sigmoid", "chart"), name).not.toBe(chart);
+      expect(await picture(page, "sigmoid", "chart"), name).not.toBe(chart);
     }
   });
 
@@ -202,23 +233,23 @@ describe("sigmoid-2d", () => {
   it("each slider redraws the surface and the top view", async () => {
     const {page} = opened;
     for (const name of ["w1", "w2", "b"]) {
-      const surface = await drawn(page, "sigmoid-2d", "surface_view");
-      const top = await drawn(page, "sigmoid-2d", "top_view");
+      const surface = await picture(page, "sigmoid-2d", "surface_view");
+      const top = await picture(page, "sigmoid-2d", "top_view");
       await nudge(page, "sigmoid-2d", name, "ArrowRight");
-      expect(await drawn(page, "sigmoid-2d", "surface_view"), name).not.toBe(surface);
-      expect(await drawn(page, "sigmoid-2d", "top_view"), name).not.toBe(top);
+      expect(await picture(page, "sigmoid-2d", "surface_view"), name).not.toBe(surface);
+      expect(await picture(page, "sigmoid-2d", "top_view"), name).not.toBe(top);
     }
   });
 
   it("dragging the 3D view with the mouse turns it", async () => {
     const {page} = opened;
     const before = await angles(page, "sigmoid-2d");
-    const picture = await drawn(page, "sigmoid-2d", "surface_view");
+    const shown = await picture(page, "sigmoid-2d", "surface_view");
     await drag(page, "sigmoid-2d", -60, 0);
     const after = await angles(page, "sigmoid-2d");
     expect(after.azimuth).not.toBeCloseTo(before.azimuth, 0);
     expect(after.elevation).toBeCloseTo(before.elevation, 6);
-    expect(await drawn(page, "sigmoid-2d", "surface_view")).not.toBe(picture);
+    expect(await picture(page, "sigmoid-2d", "surface_view")).not.toBe(shown);
   });
 
   it("draws the boundary w1·x1 + w2·x2 + b = 0 across the top view, with the weights' arrow at right angles", async () => {

@@ -8,49 +8,89 @@ beforeAll(() => installCanvas(window));
 
 const grid = sampleGrid((x, y) => x * x + y * y, [-2, 2], [-1, 1], 21);
 
+/** The base chart and the overlay stacked on it. */
+function charts(view: Element): [SVGSVGElement, SVGSVGElement] {
+  const [base, overlay] = view.querySelectorAll<SVGSVGElement>(":scope > div > svg");
+  return [base, overlay];
+}
+
 describe("topView", () => {
   it("stacks a transparent overlay of the same size exactly on the base chart", () => {
     const view = topView(grid, {width: 500, height: 300, labels: {x: "w", y: "b"}});
-    const [base, overlay] = view.querySelectorAll("svg");
+    const [base, overlay] = charts(view);
     for (const name of ["width", "height", "viewBox"]) expect(overlay.getAttribute(name)).toBe(base.getAttribute(name));
     expect(overlay.getAttribute("style")).toContain("position: absolute");
-    expect(base.querySelector("[aria-label=raster] image")).not.toBeNull();
-    expect(base.querySelector("[aria-label=contour]")).not.toBeNull();
+    expect(base.querySelector("[aria-label='heat map'] canvas")).not.toBeNull();
+    expect(base.querySelector("[aria-label=contour] path")).not.toBeNull();
     expect(overlay.querySelector("[aria-label^=x-axis], [aria-label^=y-axis]")).toBeNull();
   });
 
   it("mark replaces only the overlay; the heat map is drawn once", () => {
     const view = topView(grid, {width: 500, height: 300});
-    const base = view.querySelector("svg")!;
-    const image = base.querySelector("image")!;
+    const [base] = charts(view);
+    const image = base.querySelector("canvas")!;
     view.mark({point: [1, 0.5], path: [[-2, 1], [0, 0.5], [1, 0.5]], arrow: {from: [1, 0.5], to: [0.5, 0.2]}});
-    const [base2, overlay] = view.querySelectorAll("svg");
+    const [base2, overlay] = charts(view);
     expect(base2).toBe(base);
-    expect(base2.querySelector("image")).toBe(image);
+    expect(base2.querySelector("canvas")).toBe(image);
     expect(overlay.querySelectorAll("[aria-label=dot] circle")).toHaveLength(4); // 3 on the path, 1 point
     expect(overlay.querySelector("[aria-label=arrow] path")).not.toBeNull();
     view.mark({});
-    expect(view.querySelectorAll("svg")).toHaveLength(2);
-    expect(view.querySelectorAll("svg")[1].querySelector("circle")).toBeNull();
+    expect(charts(view)[1].querySelector("circle")).toBeNull();
   });
 
   it("draws a boundary as the line's segment inside the domain", () => {
     const view = topView(grid, {width: 500, height: 300});
     view.mark({boundary: {w1: 0, w2: 1, b: -0.5}}); // y = 0.5, across the whole width
-    const d = view.querySelectorAll("svg")[1].querySelector("[aria-label=line] path")!.getAttribute("d")!;
+    const d = charts(view)[1].querySelector("[aria-label=line] path")!.getAttribute("d")!;
     const [start, end] = d.slice(1).split("L").map((p) => p.split(",").map(Number));
     // Plot's x range is [marginLeft, width − marginRight] = [50, 480].
     expect([start[0], end[0]]).toEqual([50, 480]);
     expect(start[1]).toBe(end[1]);
     view.mark({boundary: {w1: 0, w2: 1, b: -5}}); // y = 5: outside, nothing drawn
-    expect(view.querySelectorAll("svg")[1].querySelector("[aria-label=line]")).toBeNull();
+    expect(charts(view)[1].querySelector("[aria-label=line]")).toBeNull();
   });
 
   it("sets its height from aspectRatio, the same for both charts", () => {
     const view = topView(grid, {width: 470, aspectRatio: 1});
-    const [base, overlay] = view.querySelectorAll("svg");
+    const [base, overlay] = charts(view);
     // x spans 4 units over 400 px, so y's 2 units take 200 px, plus the margins 20 + 40.
     expect(base.getAttribute("height")).toBe("260");
     expect(overlay.getAttribute("height")).toBe("260");
+  });
+
+  it("paints each sample as a pixel of its colour, the first row at the bottom", () => {
+    const ramp = sampleGrid((_, y) => y, [0, 1], [0, 1], 3); // 0 at the bottom, 1 at the top
+    const view = topView(ramp, {width: 300, height: 300, zDomain: [0, 1], scheme: "greys", contours: 0});
+    const canvas = charts(view)[0].querySelector("canvas")!;
+    const {data} = canvas.getContext("2d")!.getImageData(0, 0, 3, 3);
+    const grey = (row: number) => data[row * 3 * 4];
+    // Plot's greys run from white (low) to black (high): the top row of pixels is the darkest.
+    expect(grey(0)).toBeLessThan(grey(1));
+    expect(grey(1)).toBeLessThan(grey(2));
+    // Half a cell reaches past the domain on each side, and the frame clips it.
+    const image = canvas.parentElement!;
+    const frame = image.parentElement!;
+    expect(Number(image.getAttribute("width"))).toBeCloseTo((Number(frame.getAttribute("width")) * 3) / 2, 6);
+  });
+
+  it("reuse repaints the heat map and contours in the same chart; other options draw it anew", () => {
+    const view = topView(grid, {width: 500, height: 300, zDomain: [0, 5], contours: [1, 2, 3]});
+    const [base] = charts(view);
+    const canvas = base.querySelector("canvas")!;
+    const contours = () => [...base.querySelectorAll("[aria-label=contour] path")].map((p) => p.getAttribute("d"));
+    const before = contours();
+    expect(before).toHaveLength(3);
+    view.mark({point: [1, 0.5]});
+    const shifted = sampleGrid((x, y) => (x - 1) ** 2 + y * y, [-2, 2], [-1, 1], 21);
+    expect(topView(shifted, {width: 500, height: 300, zDomain: [0, 5], contours: [1, 2, 3], reuse: view})).toBe(view);
+    expect(charts(view)[0]).toBe(base);
+    expect(base.querySelector("canvas")).toBe(canvas);
+    expect(contours()).not.toEqual(before);
+    expect(contours()).toEqual([...charts(topView(shifted, {width: 500, height: 300, zDomain: [0, 5], contours: [1, 2, 3]}))[0].querySelectorAll("[aria-label=contour] path")].map((p) => p.getAttribute("d")));
+    // Another z domain is another legend and other colours: a new chart, the overlay kept.
+    topView(shifted, {width: 500, height: 300, zDomain: [0, 9], contours: [1, 2, 3], reuse: view});
+    expect(charts(view)[0]).not.toBe(base);
+    expect(charts(view)[1].querySelector("[aria-label=dot] circle")).not.toBeNull();
   });
 });
