@@ -2,7 +2,7 @@ import {edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} from "./diagr
 import {formatNumber} from "./format.js";
 import {palette} from "./palette.js";
 import {sigmoid} from "./sigmoid.js";
-import {svgElement} from "./svg.js";
+import {morph, svgElement} from "./svg.js";
 
 /** A network with one input x, one layer of sigmoid neurons, and one output y without activation. */
 export interface NetworkSpec {
@@ -26,6 +26,12 @@ export interface NetworkOptions {
   maxWeight?: number;
   /** Numbers are written on the diagram up to this many hidden neurons. Default 10. */
   maxLabelled?: number;
+  /**
+   * A diagram drawn before, such as a cell's `this`: it is changed in place to show this
+   * network and returned, so a slider costs the few numbers and edges that change rather
+   * than a new diagram. Anything else is ignored.
+   */
+  reuse?: unknown;
   /** The document to create elements in (jsdom in tests). */
   document?: Document;
 }
@@ -95,7 +101,7 @@ export function network(spec: NetworkSpec, options: NetworkOptions): SVGSVGEleme
       haloText(document, xOut, yMid + io + 9, formatNumber(y), {class: "value", "font-weight": 600})
     );
   }
-  return svgElement(
+  const svg = svgElement(
     document,
     "svg",
     {
@@ -110,4 +116,11 @@ export function network(spec: NetworkSpec, options: NetworkOptions): SVGSVGEleme
     },
     [edges, nodes, labels]
   );
+  const {reuse} = options;
+  if (!(reuse instanceof Element && diagrams.has(reuse))) return diagrams.add(svg), svg;
+  morph(reuse, svg);
+  return reuse as SVGSVGElement;
 }
+
+/** The diagrams drawn here, which {@link NetworkOptions.reuse} may change. */
+const diagrams = new WeakSet<Element>();

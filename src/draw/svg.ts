@@ -33,3 +33,26 @@ export function round(x: number): number {
 export function fixed(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
+
+/**
+ * Makes `target` show what `source` shows, changing only what differs: attributes and text are
+ * copied, children matched in order (a child of another kind is swapped for the source's own).
+ * A diagram redrawn for a slider then costs the browser a few changed attributes, not a new
+ * element to style and lay out. `source` is left in pieces.
+ */
+export function morph(target: Element, source: Element): void {
+  for (const name of target.getAttributeNames()) if (!source.hasAttribute(name)) target.removeAttribute(name);
+  for (const name of source.getAttributeNames()) {
+    const value = source.getAttribute(name)!;
+    if (target.getAttribute(name) !== value) target.setAttribute(name, value);
+  }
+  const next = [...source.childNodes];
+  next.forEach((node, i) => {
+    const old = target.childNodes[i];
+    if (!old) target.append(node);
+    else if (node.nodeType === 1 && old.nodeType === 1 && (node as Element).localName === (old as Element).localName) morph(old as Element, node as Element);
+    else if (node.nodeType === 3 && old.nodeType === 3) old.nodeValue === node.nodeValue || (old.nodeValue = node.nodeValue);
+    else old.replaceWith(node);
+  });
+  while (target.childNodes.length > next.length) target.lastChild!.remove();
+}

@@ -34,6 +34,22 @@ describe("network", () => {
     expect(texts(svg, "text.value")).toEqual([...h.map((v) => v.toFixed(2).replace(/\.?0+$/, "")), "0.5", y.toFixed(2).replace("-", "\u2212")]);
   });
 
+  it("reuse changes the diagram drawn before in place, into what a new drawing shows", () => {
+    const before = network(four, {width: 560});
+    const circles = [...before.querySelectorAll("circle")];
+    const changed = {...four, hidden: [{w: -3, b: 1}, ...four.hidden.slice(1)]};
+    const after = network(changed, {width: 560, reuse: before});
+    expect(after).toBe(before);
+    expect(after.outerHTML).toBe(network(changed, {width: 560}).outerHTML);
+    // Nothing that looks the same was replaced: the nodes are the ones drawn first.
+    expect([...after.querySelectorAll("circle")]).toEqual(circles);
+    // Fewer neurons: the extra elements go. Anything not drawn here is not reused.
+    const two = {hidden: four.hidden.slice(0, 2), output: four.output.slice(0, 2)};
+    expect(network(two, {width: 560, reuse: after}).outerHTML).toBe(network(two, {width: 560}).outerHTML);
+    const stranger = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    expect(network(two, {width: 560, reuse: stranger})).not.toBe(stranger);
+  });
+
   it("leaves the numbers out past ten neurons", () => {
     const many = {hidden: Array.from({length: 11}, () => ({w: 1, b: 1})), output: Array(11).fill(1)};
     const svg = network(many, {width: 560});
