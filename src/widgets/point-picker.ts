@@ -73,31 +73,44 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
   const help = document.createElement("div");
   help.textContent = "Click to add a point; click a point to remove it (or focus the chart: arrows, Page Up/Down, Delete, Insert).";
   help.style.cssText = "font: 13px var(--font-ui, sans-serif); color: var(--muted, gray);";
-  let chart = render();
-  root.append(chart, help, live);
+  // Three charts of the same size and scales, stacked: the axes (drawn again only for a new
+  // width), the overlay's marks and the points, so moving a curve or a point redraws only its own.
+  const stack = document.createElement("div");
+  stack.style.position = "relative";
+  let chart = base();
+  let under = layer(marks);
+  let over = layer(pointMarks());
+  stack.append(chart, under, over);
+  root.append(stack, help, live);
 
-  function render(): SVGSVGElement & Plot.Plot {
-    const svg = Plot.plot({
-      document,
-      width,
-      height,
-      grid: true,
-      x: {domain: x.domain, label: x.label},
-      y: {domain: y.domain, label: y.label},
-      marks: [
-        ...marks,
-        Plot.dot(points, {x: "0", y: "1", r: 5, fill: palette.data, stroke: "var(--bg, white)"}),
-        selected >= 0 && points[selected] ? Plot.dot([points[selected]], {x: "0", y: "1", r: 9, stroke: "currentColor", strokeWidth: 1.5}) : null
-      ]
-    }) as SVGSVGElement & Plot.Plot;
+  /** Shared by the three charts; explicit margins, since Plot's defaults change without axes. */
+  function frame(): Plot.PlotOptions {
+    return {document, width, height, marginTop: 20, marginRight: 20, marginBottom: 30, marginLeft: 40};
+  }
+  function base(): SVGSVGElement & Plot.Plot {
+    const svg = Plot.plot({...frame(), grid: true, x: {domain: x.domain, label: x.label}, y: {domain: y.domain, label: y.label}}) as SVGSVGElement & Plot.Plot;
     svg.style.cursor = "crosshair";
     svg.style.touchAction = "manipulation";
     return svg;
   }
+  function layer(marks: Plot.Markish[]): SVGSVGElement {
+    const svg = Plot.plot({...frame(), x: {domain: x.domain, axis: null}, y: {domain: y.domain, axis: null}, marks}) as SVGSVGElement;
+    svg.style.cssText += "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;";
+    // The axes below describe the chart; the points are announced as the reader moves them.
+    svg.setAttribute("aria-hidden", "true");
+    return svg;
+  }
+  function pointMarks(): Plot.Markish[] {
+    return [
+      Plot.dot(points, {x: "0", y: "1", r: 5, fill: palette.data, stroke: "var(--bg, white)"}),
+      selected >= 0 && points[selected] ? Plot.dot([points[selected]], {x: "0", y: "1", r: 9, stroke: "currentColor", strokeWidth: 1.5}) : null
+    ];
+  }
+  /** Draws the points again (after they changed). */
   function redraw() {
-    const next = render();
-    chart.replaceWith(next);
-    chart = next;
+    const next = layer(pointMarks());
+    over.replaceWith(next);
+    over = next;
   }
 
   /** The pointer's place in the chart's own pixels (the chart may be drawn smaller than its width). */
@@ -194,9 +207,16 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
     }
   });
   root.overlay = (next, options = {}) => {
-    if (options.width !== undefined) checkPositive(options.width, "width"), (width = options.width);
     marks = next;
-    redraw();
+    if (options.width !== undefined && options.width !== width) {
+      checkPositive(options.width, "width");
+      width = options.width;
+      stack.replaceChildren((chart = base()), (under = layer(marks)), (over = layer(pointMarks())));
+      return;
+    }
+    const drawn = layer(marks);
+    under.replaceWith(drawn);
+    under = drawn;
   };
   return root;
 }

@@ -138,7 +138,8 @@ describe("pointPicker", () => {
     picker.overlay([Plot.lineY([1, 2, 3], {stroke: "red"})], {width: 400});
     const svg = picker.querySelector("svg")!;
     expect(svg.getAttribute("width")).toBe("400");
-    const labels = [...svg.querySelectorAll("g[aria-label]")].map((g) => g.getAttribute("aria-label"));
+    // Stacked charts: the overlay's comes before (under) the points'.
+    const labels = [...picker.querySelectorAll("g[aria-label]")].map((g) => g.getAttribute("aria-label"));
     expect(labels.indexOf("line")).toBeGreaterThan(-1);
     expect(labels.indexOf("line")).toBeLessThan(labels.indexOf("dot"));
     expect(picker.value).toEqual([[1, 1], [2, 2]]);
@@ -147,6 +148,21 @@ describe("pointPicker", () => {
     picker.value = [];
     clickAt(picker, at([200, 150]));
     expect(picker.value).toHaveLength(1);
+  });
+
+  it("overlay and the points redraw only their own layer; the axes stay", () => {
+    const picker = pointPicker({...options, value: [[1, 1]]});
+    const axes = picker.querySelector("svg")!;
+    picker.overlay([Plot.lineY([1, 2, 3], {stroke: "red"})]);
+    picker.value = [[1, 1], [4, 4]];
+    expect(picker.querySelector("svg")).toBe(axes);
+    expect(dots(picker)).toBe(2);
+    expect(picker.querySelectorAll('g[aria-label="line"]')).toHaveLength(1);
+    // Every layer has the axes' size, so their scales agree.
+    const charts = [...picker.querySelectorAll("svg")];
+    expect(charts).toHaveLength(3);
+    for (const chart of charts) expect(chart.getAttribute("viewBox")).toBe(axes.getAttribute("viewBox"));
+    expect(charts.slice(1).every((c) => c.style.pointerEvents === "none")).toBe(true);
   });
 
   it("says which point is not a pair of numbers", () => {
