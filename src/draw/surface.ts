@@ -78,13 +78,18 @@ const MIN_COARSE_SIDE = 10;
 
 /** What a surface shows for one grid and one set of options. */
 interface Drawing {
+  /** The SVG's size in pixels. */
   width: number;
   height: number;
+  /** How data coordinates map into the box, and the axes' titles. */
   frame: BoxFrame;
+  /** The quads to paint. */
   mesh: Mesh;
-  /** Pixels per world unit and the screen position of the box's centre. */
+  /** Pixels per world unit. */
   scale: number;
+  /** The screen position of the box's centre. */
   origin: [number, number];
+  /** Where a drag of the marked point goes (see {@link SurfaceOptions.onDragPoint}). */
   onDragPoint?: (x: number, y: number) => void;
 }
 

@@ -79,9 +79,12 @@ const redraws = new WeakMap<Element, (grid: Grid, options: TopViewOptions) => vo
 interface Chart {
   /** The options that shape the chart, as a key: the same key, the same chart. */
   key: string;
+  /** Size, margins and domains, shared by the base chart and the overlay. */
   frame: PlotOptions;
+  /** The grid's x and y extents. */
   xDomain: Point2;
   yDomain: Point2;
+  /** The heat map in the base chart, to repaint with a new grid. */
   heat: HeatMap;
 }
 
