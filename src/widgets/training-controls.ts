@@ -175,10 +175,11 @@ export function deadline(ms: number, now: () => number = () => performance.now()
     if (++calls < next) return true;
     const t = now();
     if (t >= end) return false;
-    // Look again after about an eighth of the time that is left, judged by the pace so far
-    // (after the first iteration there is none yet: look again after one).
+    // Look again after about an eighth of the time that is left, judged by the pace so far, but
+    // never after more than as many calls again as so far: the clock may be coarse (0.1 ms in
+    // a page that is not cross-origin isolated), so a pace of 0 only means "faster than that".
     const each = calls > 1 ? (t - start) / (calls - 1) : end - start;
-    next = calls + Math.max(1, Math.min(1024, Math.floor((end - t) / 8 / Math.max(each, 1e-6))));
+    next = calls + Math.max(1, Math.min(calls, 1024, Math.floor((end - t) / 8 / Math.max(each, 1e-6))));
     return true;
   };
 }
