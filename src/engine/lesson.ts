@@ -153,7 +153,7 @@ export class Lesson {
         const cell = this.#compileOrThrow(source);
         const spec = cell.ok ? cell.value.variables[0] : null;
         if (!cell.ok) variable.define(null, [], () => Promise.reject(cell.error));
-        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body));
+        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body, `${prose.chapter}/prose`));
         return {source, variable};
       });
     };
@@ -308,7 +308,7 @@ export class Lesson {
       if (spec.kind === "define") {
         let definition: (...inputs: unknown[]) => unknown;
         try {
-          definition = this.#definition(spec.body);
+          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`);
         } catch (error) {
           return variable.define(spec.name, [], () => Promise.reject(error));
         }
@@ -371,9 +371,11 @@ export class Lesson {
     };
   }
 
-  #definition(body: string): (...inputs: unknown[]) => unknown {
+  #definition(body: string, where: string): (...inputs: unknown[]) => unknown {
     // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
-    return new Function(LOOP_GUARD, `"use strict"; return (${body});`)(this.#guard);
+    // The sourceURL names the cell in the browser's debugger, profiles and stack traces.
+    const url = `cells/${where.replace(/[^\w/-]+/g, "_")}.js`;
+    return new Function(LOOP_GUARD, `"use strict"; return (${body});\n//# sourceURL=${url}`)(this.#guard);
   }
 }
 
