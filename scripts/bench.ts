@@ -272,6 +272,8 @@ async function profile(spec: string) {
     if (points) {
       await page.evaluate((source) => window.playground.edit("fitting", "data", source), dataCell(Number(points)));
       await settle(page, 120_000);
+      // As in the scale phase: a learning rate at which this much data does not diverge.
+      if (training) await page.evaluate((lr) => window.playground.set("descent", "learning_rate", lr), learningRateFor(generate(Number(points))));
     }
     const hotspots = (title: string, rows: {where: string; self_ms: number; share: number}[]) =>
       console.log(table([title, "ms", "share"], rows.map((f) => [f.where, num(f.self_ms), `${num(f.share * 100)}%`])) + "\n");
