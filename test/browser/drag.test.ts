@@ -58,13 +58,14 @@ describe("dragging the data", () => {
   it("adds a point with a click on empty space and removes one with a double-click", async () => {
     const {page} = await open(browser);
     await page.mouse.click(...(await screen(page, "fitting", "fit_chart", 6.5, 0.5)));
-    await page.waitForFunction(async () => ((await window.playground.value("fitting", "data")) as unknown[]).length === 9);
+    // (waitForFunction does not await an async predicate: a promise counts as true at once.)
+    await expect.poll(() => page.evaluate(async () => ((await window.playground.value("fitting", "data")) as unknown[]).length)).toBe(9);
     const data = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
     expect(data[8][0]).toBeCloseTo(6.5, 1);
     expect(data[8][1]).toBeCloseTo(0.5, 1);
     await idle(page);
     await page.mouse.dblclick(...(await screen(page, "fitting", "fit_chart", 1, 0.85)));
-    await page.waitForFunction(async () => ((await window.playground.value("fitting", "data")) as unknown[]).length === 8);
+    await expect.poll(() => page.evaluate(async () => ((await window.playground.value("fitting", "data")) as unknown[]).length)).toBe(8);
     const after = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
     expect(after.some(([x]) => x === 1)).toBe(false);
     await page.close();
@@ -75,7 +76,7 @@ describe("dragging the data", () => {
     await page.locator('[data-chapter="fitting"] [data-cell="fit_chart"] .editable-points').focus();
     await page.keyboard.press("PageDown"); // select the second point
     await page.keyboard.press("Shift+ArrowUp");
-    await page.waitForFunction(async () => ((await window.playground.value("fitting", "data")) as number[][])[1][1] !== 1.43);
+    await expect.poll(() => page.evaluate(async () => ((await window.playground.value("fitting", "data")) as number[][])[1][1])).not.toBe(1.43);
     const data = (await page.evaluate(() => window.playground.value("fitting", "data"))) as [number, number][];
     expect(data[1]).toEqual([2, 1.93]);
     await expect(page.locator('[data-chapter="fitting"] [data-cell="fit_chart"] [aria-live]').textContent()).resolves.toContain("y = 1.93");

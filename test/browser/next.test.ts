@@ -140,7 +140,7 @@ describe("the next chapter", () => {
     const lossChart = await drawn(page, "next", "loss_chart");
     await page.locator('[data-chapter="next"] [data-cell="viewof controls"]').scrollIntoViewIfNeeded();
     await page.locator('[data-chapter="next"] [data-action="play"]').click();
-    await page.waitForFunction(async () => ((await window.playground.value("next", "iteration_counter")) as number) >= 300);
+    await expect.poll(() => page.evaluate(async () => (await window.playground.value("next", "iteration_counter")) as number), {timeout: 30_000}).toBeGreaterThanOrEqual(300);
     await page.locator('[data-chapter="next"] [data-action="pause"]').click();
     await idle(page);
     const params = await value<Params>(page, "params");
