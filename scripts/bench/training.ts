@@ -63,13 +63,21 @@ async function timeInPage(o: {seconds: number; maxSeconds: number; patience: num
   const firstLong = clock.long.length;
   const changes: [number, number][] = [];
   let last = await counter();
+  let nudged = 0;
   for (;;) {
     await new Promise((r) => requestAnimationFrame(r));
     const now = await counter();
-    if (now !== last) changes.push([performance.now(), now]), (last = now);
+    const moved = now !== last;
+    if (moved) changes.push([performance.now(), now]), (last = now);
     const elapsed = (performance.now() - began) / 1000;
     if ((elapsed >= o.seconds && changes.length >= 3) || elapsed >= o.maxSeconds) break;
     if (!changes.length && elapsed >= o.patience) break; // stopped, or stuck in one frame
+    // Training pauses while its chapter is off screen, and chapters above that render late can
+    // push it out of view: while the counter stands still, bring the controls back every second.
+    if (!moved && Math.floor(elapsed) > nudged) {
+      nudged = Math.floor(elapsed);
+      document.querySelector('[data-chapter="descent"] [data-action="play"]')?.scrollIntoView({block: "center"});
+    }
   }
   const frames = deltas(clock.frames.slice(firstFrame));
   const sorted = [...frames].sort((a, b) => a - b);
