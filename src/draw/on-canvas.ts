@@ -63,7 +63,7 @@ export function onCanvas(painter: Painter, describe: (count: number) => string):
     const clip = (this.clip === undefined ? context.clip : this.clip) ? dimensions : null;
     const paint = () => paintOn(canvas, {width, height}, clip, (painting) => painter({...painting, index, values, mark: this}));
     paint();
-    repaintOnSchemeChange(canvas, paint);
+    repaintOnDisplayChange(canvas, paint);
     return g;
   };
 }
@@ -125,8 +125,12 @@ const live = new Set<WeakRef<HTMLCanvasElement>>();
 const repaints = new WeakMap<HTMLCanvasElement, () => void>();
 const watching = new WeakSet<Window>();
 
-/** Repaints the canvas, while it is on the page, whenever the reader's colour scheme flips. */
-export function repaintOnSchemeChange(canvas: HTMLCanvasElement, paint: () => void): void {
+/**
+ * Repaints the canvas, while it is on the page, whenever the reader's colour scheme flips or the
+ * screen's pixel density changes (zooming the page, or moving the window to another screen), so
+ * a canvas is never left in the wrong colours or blurry.
+ */
+export function repaintOnDisplayChange(canvas: HTMLCanvasElement, paint: () => void): void {
   const window = canvas.ownerDocument.defaultView;
   if (!window?.matchMedia) return;
   for (const ref of live) if (!ref.deref()) live.delete(ref);
@@ -134,13 +138,18 @@ export function repaintOnSchemeChange(canvas: HTMLCanvasElement, paint: () => vo
   repaints.set(canvas, paint);
   if (watching.has(window)) return;
   watching.add(window);
-  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+  const repaintAll = () => {
     for (const ref of live) {
       const canvas = ref.deref();
       if (!canvas) live.delete(ref);
       else if (canvas.isConnected) repaints.get(canvas)?.();
     }
-  });
+  };
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", repaintAll);
+  // A resolution query matches one density only: when it stops matching, repaint and watch the new one.
+  const watchDensity = () =>
+    window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener("change", () => (repaintAll(), watchDensity()), {once: true});
+  watchDensity();
 }
 
 /** A number channel's value at i, or the mark's constant, or a default. */

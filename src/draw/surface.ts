@@ -7,7 +7,7 @@ import {zExtent, type Grid} from "./grid.js";
 import {buildMesh, paintMesh, paintOrder, type Mesh} from "./mesh.js";
 import {palette} from "./palette.js";
 import {project, rotation, type Point3, type View} from "./project.js";
-import {repaintOnSchemeChange} from "./on-canvas.js";
+import {repaintOnDisplayChange} from "./on-canvas.js";
 import {normalizeAngles, rotatable, type Angles} from "./rotate.js";
 import {fixed, setAttributes, svgElement} from "./svg.js";
 
@@ -150,11 +150,6 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
     if (svg.getAttribute("width") !== String(width) || svg.getAttribute("height") !== String(height)) {
       setAttributes(svg, {width, height, viewBox: `0 0 ${width} ${height}`});
       setAttributes(canvasHolder, {width, height});
-      const ratio = document.defaultView?.devicePixelRatio || 1;
-      // As many canvas pixels as screen pixels (four times as many on a high-density screen),
-      // so the mesh is as crisp as the axes.
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
       wrapper.style.maxWidth = `${width}px`;
@@ -167,9 +162,13 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
     order = null;
   };
   const paint = () => {
+    // As many canvas pixels as screen pixels (four times as many on a high-density screen, and
+    // more once the reader zooms in), so the mesh is as crisp as the axes.
+    const ratio = document.defaultView?.devicePixelRatio || 1;
+    const [w, h] = [Math.round(drawing.width * ratio), Math.round(drawing.height * ratio)];
+    if (canvas.width !== w || canvas.height !== h) (canvas.width = w), (canvas.height = h);
     const context = canvas.getContext("2d");
     if (!context) return;
-    const ratio = canvas.width / drawing.width;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, drawing.width, drawing.height);
     const [, , , , , , towardX, towardY] = view.rotation;
@@ -210,7 +209,7 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
     renderSoon();
     wrapper.dispatchEvent(new EventType("input", {bubbles: true}));
   });
-  repaintOnSchemeChange(canvas, paint);
+  repaintOnDisplayChange(canvas, paint);
   layout(grid);
   render();
   // While a slider keeps reshaping the surface, each reshape paints a mesh of half the

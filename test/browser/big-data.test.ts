@@ -1,4 +1,4 @@
-import {describe, expect, it} from "vitest";
+import {describe, expect, inject, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import {idle, inView, openForFile} from "./browser.js";
 
@@ -142,6 +142,25 @@ describe(`${POINTS.toLocaleString("en-US")} points`, () => {
     const cell = page.locator('[data-chapter="loss"] [data-cell="residual_chart"]');
     await expectPoints(page, cell, data, 5);
     await expect(cell.textContent()).resolves.toContain(`residuals of 2,000 of the ${POINTS.toLocaleString("en-US")} points`);
+  });
+
+  it("paints its canvases at the screen's pixel density", async () => {
+    // A high-density screen from the start (a change of density, as when zooming, is a unit test:
+    // headless Chromium sends no change events for an emulated one).
+    const context = await opened.browser.newContext({viewport: {width: 1280, height: 900}, deviceScaleFactor: 2});
+    const page = await context.newPage();
+    try {
+      await page.goto(inject("baseURL"));
+      await page.waitForFunction(() => "playground" in window);
+      await page.evaluate((source) => window.playground.edit("fitting", "data", source), source);
+      await idle(page);
+      /** Canvas pixels per CSS pixel across the canvas: the density it was painted for. */
+      const density = async (canvas: Locator) => (await inView(canvas), canvas.evaluate((c: HTMLCanvasElement) => c.width / c.getBoundingClientRect().width));
+      expect(await density(page.locator('[data-chapter="fitting"] [data-cell="fit_chart"] canvas').first())).toBeCloseTo(2, 2);
+      expect(await density(page.locator('[data-chapter="plane"] g.mesh canvas').first())).toBeCloseTo(2, 2);
+    } finally {
+      await context.close();
+    }
   });
 
   it("repaints in the reader's colours when the colour scheme flips", async () => {

@@ -88,6 +88,29 @@ describe("dots", () => {
     }
   });
 
+  it("paints again, sharp, when the pixel density changes (the reader zooms in)", () => {
+    // jsdom has no matchMedia: these queries change when the test says so.
+    const queries: (EventTarget & {media: string})[] = [];
+    const ratio = window.devicePixelRatio;
+    Object.defineProperty(window, "matchMedia", {configurable: true, value: (media: string) => (queries.push(Object.assign(new EventTarget(), {media, matches: true})), queries.at(-1))});
+    try {
+      const chart = Plot.plot({...options, marks: [dots([[5, 5]], {x: "0", y: "1", r: 4, fill: "red", canvas: true})]});
+      document.body.append(chart);
+      const canvas = chart.querySelector("canvas")!;
+      expect(canvas.width).toBe(400 * ratio);
+      const density = queries.find((q) => q.media === `(resolution: ${ratio}dppx)`)!;
+      Object.defineProperty(window, "devicePixelRatio", {configurable: true, value: 3});
+      density.dispatchEvent(new Event("change"));
+      expect([canvas.width, canvas.height, canvas.style.width]).toEqual([1200, 900, "400px"]);
+      // It goes on watching, now for a change away from the new density.
+      expect(queries.some((q) => q.media === "(resolution: 3dppx)")).toBe(true);
+      chart.remove();
+    } finally {
+      Object.defineProperty(window, "devicePixelRatio", {configurable: true, value: ratio});
+      delete (window as {matchMedia?: unknown}).matchMedia;
+    }
+  });
+
   it("says why it cannot draw other symbols on a canvas", () => {
     expect(() => dots([[1, 2]], {x: "0", y: "1", symbol: "square", canvas: true})).toThrow("dots: on a canvas, dots are circles, not square");
   });
