@@ -28,6 +28,25 @@ export function idle(page: Page): Promise<void> {
   return page.evaluate(() => window.playground.idle());
 }
 
+/** A cell's current value, read through window.playground. */
+export function value<T = unknown>(page: Page, chapter: string, name: string): Promise<T> {
+  return page.evaluate(([c, n]) => window.playground.value(c, n), [chapter, name] as const) as Promise<T>;
+}
+
+/** Sets an input as if the reader moved it, and waits until the page has settled. */
+export async function set(page: Page, chapter: string, name: string, v: unknown): Promise<void> {
+  await page.evaluate(([c, n, x]) => window.playground.set(c as string, n as string, x), [chapter, name, v] as const);
+  await idle(page);
+}
+
+/** Moves a slider with the keyboard, as a reader tabbing to it would, and waits until the page has settled. */
+export async function nudge(page: Page, chapter: string, name: string, key: "ArrowLeft" | "ArrowRight", times = 5): Promise<void> {
+  const slider = page.locator(`[data-chapter="${chapter}"] [data-cell="viewof ${name}"] input[type=range]`);
+  await slider.focus();
+  for (let i = 0; i < times; ++i) await page.keyboard.press(key);
+  await idle(page);
+}
+
 /** The text of a chart, a quick fingerprint of what is drawn in a cell. */
 export function drawn(page: Page, chapter: string, cell: string): Promise<string> {
   return page.locator(`[data-chapter="${chapter}"] [data-cell="${cell}"]`).evaluate((el) => el.innerHTML);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {drawn, idle, openForFile} from "./browser.js";
+import {drawn, idle, openForFile, set, value} from "./browser.js";
 
 // The loss and derivative chapters checked against references written here: the loss by a
 // loop of our own over the lesson's data, the slope by a central difference of f.
@@ -22,11 +22,6 @@ function referenceL1(w: number, b: number): number {
   return sum;
 }
 
-const set = async (page: Page, chapter: string, name: string, value: number) => {
-  await page.evaluate(([chapter, name, value]) => window.playground.set(chapter, name, value), [chapter, name, value] as const);
-  await idle(page);
-};
-const value = (page: Page, chapter: string, name: string) => page.evaluate(([chapter, name]) => window.playground.value(chapter, name), [chapter, name] as const);
 
 describe("loss", () => {
   it("loss and l1 equal an independent computation at several (w, b), and the page shows them", async () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {drawn, idle, openForFile} from "./browser.js";
+import {drawn, idle, nudge, openForFile, set, value} from "./browser.js";
 
 // The neuron and network chapters, driven as a reader would, checked against sums written here.
 
@@ -23,23 +23,6 @@ const TABLES: Record<string, {wi: number[]; wo: number[]; b: number[]}> = {
   "network-2": {wi: [-1.5, 1.5], wo: [-5, 5], b: [-8, -8]},
   "network-4": {wi: [0.2, -0.5, 1.9, -0.8], wo: [7.2, 9.7, -6.3, -6.3], b: [1, -5.7, 0, 7.1]}
 };
-
-function value<T>(page: Page, chapter: string, name: string): Promise<T> {
-  return page.evaluate(([c, n]) => window.playground.value(c, n), [chapter, name]) as Promise<T>;
-}
-
-async function set(page: Page, chapter: string, name: string, v: unknown): Promise<void> {
-  await page.evaluate(([c, n, x]) => window.playground.set(c as string, n as string, x), [chapter, name, v] as const);
-  await idle(page);
-}
-
-/** Moves a slider with the keyboard, as a reader tabbing to it would. */
-async function nudge(page: Page, chapter: string, name: string, key: "ArrowLeft" | "ArrowRight", times = 5): Promise<void> {
-  const slider = page.locator(`[data-chapter="${chapter}"] [data-cell="viewof ${name}"] input[type=range]`);
-  await slider.focus();
-  for (let i = 0; i < times; ++i) await page.keyboard.press(key);
-  await idle(page);
-}
 
 /** A function cell's values at some x, computed in the page. */
 function valuesOf(page: Page, chapter: string, name: string, xs: number[]): Promise<number[]> {

@@ -1,29 +1,12 @@
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {idle, openForFile} from "./browser.js";
+import {idle, nudge, openForFile, set, value} from "./browser.js";
 
 // The chapters with a plane, a sigmoid and a sigmoid of a plane, driven as a reader would.
 
 const opened = openForFile();
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-function value<T>(page: Page, chapter: string, name: string): Promise<T> {
-  return page.evaluate(([c, n]) => window.playground.value(c, n), [chapter, name]) as Promise<T>;
-}
-
-async function set(page: Page, chapter: string, name: string, v: number): Promise<void> {
-  await page.evaluate(([c, n, x]) => window.playground.set(c as string, n as string, x), [chapter, name, v] as const);
-  await idle(page);
-}
-
-/** Moves a slider with the keyboard, as a reader tabbing to it would. */
-async function nudge(page: Page, chapter: string, name: string, key: "ArrowLeft" | "ArrowRight", times = 5): Promise<void> {
-  const slider = page.locator(`[data-chapter="${chapter}"] [data-cell="viewof ${name}"] input[type=range]`);
-  await slider.focus();
-  for (let i = 0; i < times; ++i) await page.keyboard.press(key);
-  await idle(page);
-}
 
 /** What a cell shows: its markup and the pixels of its canvases (a surface's mesh, a heat map). */
 function picture(page: Page, chapter: string, cell: string): Promise<string> {

@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {drawn, idle, openForFile} from "./browser.js";
+import {drawn, idle, openForFile, set, value} from "./browser.js";
 
 // The landscape, gradient, step and descent chapters, driven as a reader drives them, and
 // checked against references written here: the lesson's loop, least squares, finite differences.
@@ -51,12 +51,6 @@ function leastSquares(data: Pair[]): Params {
 
 const opened = openForFile();
 
-const value = <T>(page: Page, chapter: string, name: string) =>
-  page.evaluate(([chapter, name]) => window.playground.value(chapter, name), [chapter, name] as const) as Promise<T>;
-const set = async (page: Page, chapter: string, name: string, v: unknown) => {
-  await page.evaluate(([chapter, name, v]) => window.playground.set(chapter as string, name as string, v), [chapter, name, v] as const);
-  await idle(page);
-};
 const button = (page: Page, chapter: string, action: string) => page.locator(`[data-chapter="${chapter}"] [data-action="${action}"]`);
 const cell = (page: Page, chapter: string, name: string) => page.locator(`[data-chapter="${chapter}"] [data-cell="${name}"]`);
 const press = async (page: Page, chapter: string, action: string, times = 1) => {
