@@ -30,6 +30,25 @@ export function edge(
   return svgElement(document, "line", {x1: x1 + ux * r1, y1: y1 + uy * r1, x2: x2 - ux * r2, y2: y2 - uy * r2, ...attributes});
 }
 
+/** The diagram's own svg: its size, the text style every diagram shares, and what it shows in words. */
+export function diagramSvg(document: Document, width: number, height: number, label: string, children: Node[]): SVGSVGElement {
+  return svgElement(
+    document,
+    "svg",
+    {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      fill: "currentColor",
+      "font-family": "system-ui, sans-serif",
+      role: "img",
+      "aria-label": label,
+      style: "display: block; max-width: 100%; height: auto;"
+    },
+    children
+  );
+}
+
 /** Text with a halo in the page's background colour, so it stays legible over edges. */
 export function haloText(document: Document, x: number, y: number, content: string, attributes: Attributes = {}): SVGTextElement {
   return svgElement(

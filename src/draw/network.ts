@@ -1,4 +1,4 @@
-import {edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} from "./diagram.js";
+import {diagramSvg, edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} from "./diagram.js";
 import {formatNumber} from "./format.js";
 import {palette} from "./palette.js";
 import {sigmoid} from "./sigmoid.js";
@@ -101,21 +101,7 @@ export function network(spec: NetworkSpec, options: NetworkOptions): SVGSVGEleme
       haloText(document, xOut, yMid + io + 9, formatNumber(y), {class: "value", "font-weight": 600})
     );
   }
-  const svg = svgElement(
-    document,
-    "svg",
-    {
-      width,
-      height,
-      viewBox: `0 0 ${width} ${height}`,
-      fill: "currentColor",
-      "font-family": "system-ui, sans-serif",
-      role: "img",
-      "aria-label": `A network: input x, ${n} sigmoid neuron${n === 1 ? "" : "s"}, output y${y === null ? "" : ` = ${formatNumber(y)}`}`,
-      style: "display: block; max-width: 100%; height: auto;"
-    },
-    [edges, nodes, labels]
-  );
+  const svg = diagramSvg(document, width, height, `A network: input x, ${n} sigmoid neuron${n === 1 ? "" : "s"}, output y${y === null ? "" : ` = ${formatNumber(y)}`}`, [edges, nodes, labels]);
   const {reuse} = options;
   if (!(reuse instanceof Element && diagrams.has(reuse))) return diagrams.add(svg), svg;
   morph(reuse, svg);

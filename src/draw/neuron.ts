@@ -1,4 +1,4 @@
-import {edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} from "./diagram.js";
+import {diagramSvg, edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} from "./diagram.js";
 import {formatNumber} from "./format.js";
 import {palette} from "./palette.js";
 import {sigmoid} from "./sigmoid.js";
@@ -106,19 +106,11 @@ export function neuron(spec: NeuronSpec, options: NeuronOptions = {}): SVGSVGEle
     )
   );
 
-  return svgElement(
+  return diagramSvg(
     document,
-    "svg",
-    {
-      width,
-      height,
-      viewBox: `0 0 ${width} ${height}`,
-      fill: "currentColor",
-      "font-family": "system-ui, sans-serif",
-      role: "img",
-      "aria-label": `A neuron: ${activation === "sigmoid" ? "σ" : ""}(${inputs.map((x, i) => `${formatNumber(weights[i])} × ${formatNumber(x)}`).join(" + ")} + ${formatNumber(bias)}) = ${formatNumber(out)}`,
-      style: "display: block; max-width: 100%; height: auto;"
-    },
+    width,
+    height,
+    `A neuron: ${activation === "sigmoid" ? "σ" : ""}(${inputs.map((x, i) => `${formatNumber(weights[i])} × ${formatNumber(x)}`).join(" + ")} + ${formatNumber(bias)}) = ${formatNumber(out)}`,
     [edges, nodes, text]
   );
 
