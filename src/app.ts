@@ -5,7 +5,7 @@ import {Page} from "./ui/page.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
-import {load, type StorageLike} from "./ui/storage.js";
+import {load, type SavedLesson, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
@@ -60,54 +60,25 @@ export async function start(options: AppOptions): Promise<Playground> {
   const shipped = options.chapters.map(asShipped);
   const shippedBlocks = Object.fromEntries(shipped.map((c) => [c.slug, c.blocks]));
 
-  // A share link proposes changes against the lesson; they run only once the reader agrees.
-  let shared: SharedChanges | null = null;
-  let key = options.key;
-  let share: Share | null = null, trust: Trust | null = null;
-  const fragment = /^#share=(.+)$/.exec(location.hash)?.[1];
-  if (fragment) {
-    try {
-      [share, trust] = await Promise.all([sharing(), trusting()]);
-      shared = share.decodeShare(fragment);
-      share.applyChanges(shared.chapters, shippedBlocks);
-      key = `${options.key}:shared:${hash(fragment)}`;
-    } catch (error) {
-      shared = null;
-      notices.show(`This link could not be opened: ${(error as Error).message}. Showing the lesson as shipped.`, {id: "share", tone: "error"});
-    }
-  }
-
-  const loaded = load(storage, key);
-  if (loaded.kind === "unavailable") {
-    notices.show(`Changes can't be saved in this browser (${loaded.reason}). Everything works; export the page to keep your changes.`, {id: "storage", tone: "error"});
-  } else if (loaded.kind === "unreadable") {
-    const kept = loaded.backup ? ` The unreadable copy is kept in local storage as "${loaded.backup}".` : "";
-    notices.show(`Saved changes could not be read (${loaded.reason}), so the lesson starts as shipped.${kept}`, {id: "storage", tone: "error"});
-  }
-  // Changes saved under a link's own key were trusted when they were first run.
-  const saved = loaded.kind === "ok" ? loaded.saved : null;
+  const link = await openLink(options.key, shippedBlocks, notices);
+  const {key, shared, share, trust} = link;
+  const saved = loadSaved(storage, key, notices);
   const proposed = shared && share && !saved ? share.applyChanges(shared.chapters, shippedBlocks) : null;
   const current: ChapterFile[] = shipped.map((file) => (saved?.chapters[file.slug] ? {slug: file.slug, blocks: saved.chapters[file.slug]} : file));
 
-  // Code and text other than the lesson as shipped (saved changes, a fork's own lesson) wait
-  // for the parser and renderers, so nothing shows raw Markdown, or errors, while they load.
-  // Should they fail to load, each cell and passage says so.
-  const blocks = current.flatMap((c) => c.blocks);
-  await Promise.all([
-    compiler.prepare(blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : []))),
-    renderer.prepare(blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])))
-  ]).catch(() => {});
-  if (proposed) await compiler.load().catch(() => {}); // to name the cells the link changes
-  const blockLabel = (b: Block): string => {
-    if (b.kind === "prose") return `text “${b.source.trim().split("\n")[0].slice(0, 40)}”`;
-    const name = compiler.peekName(b.source);
-    return name ? `cell ${name}` : "a cell";
-  };
+  await prepareSources(compiler, renderer, current, proposed !== null);
+  const blockLabel = labeller(compiler);
 
-  let defaults: Record<string, Record<string, unknown>> | null = null;
+  const state = {waiting: false}; // while someone else's code waits for the reader's word, nothing is saved
   let saver: Saver | null = null;
-  let waiting = false; // while someone else's code waits for the reader's word, nothing is saved
-  const page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !waiting && saver?.schedule()});
+  const page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !state.waiting && saver?.schedule()});
+  let defaults: Record<string, Record<string, unknown>> | null = null;
+  const changedChapters = (): Record<string, Block[]> => {
+    const chapters: Record<string, Block[]> = {};
+    for (const c of page.lesson.chapters) if (page.chapterChanged(c.slug)) chapters[c.slug] = page.lesson.file(c.slug).blocks;
+    return chapters;
+  };
+  const changedNow = () => (defaults ? changedInputs(readInputs(page.lesson), defaults) : saved?.inputs ?? {});
   saver = new Saver({
     key,
     storage,
@@ -119,14 +90,195 @@ export async function start(options: AppOptions): Promise<Playground> {
   });
   renderContents(contents, current);
 
-  const changedChapters = (): Record<string, Block[]> => {
-    const chapters: Record<string, Block[]> = {};
-    for (const c of page.lesson.chapters) if (page.chapterChanged(c.slug)) chapters[c.slug] = page.lesson.file(c.slug).blocks;
-    return chapters;
-  };
-  const changedNow = () => (defaults ? changedInputs(readInputs(page.lesson), defaults) : saved?.inputs ?? {});
+  const api = playgroundAPI(page, options, shippedBlocks, changedChapters, changedNow);
+  Object.assign(window, {playground: api});
 
-  const api: Playground = {
+  // Once every cell has its first value: remember defaults, then put inputs where they were.
+  void api.idle().then(() => {
+    defaults = readInputs(page.lesson);
+    applyInputs(page.lesson, options.inputs);
+    if (saved) applyInputs(page.lesson, saved.inputs);
+    else if (shared) applyInputs(page.lesson, shared.inputs);
+  });
+
+  if (proposed && trust && shared && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
+    state.waiting = true;
+    askToRunLink({trust, proposed, shared, shippedBlocks, blockLabel, root, page, api, saver, storage, key, state});
+  }
+
+  const open = (file: File) => openFile(file, {compiler, shippedBlocks, blockLabel, root, page, contents, actions, notices, options});
+  actions.append(...pageActions(api, page, saver, notices, options.title, open));
+  acceptDroppedFiles(open);
+
+  window.addEventListener("pagehide", () => !state.waiting && saver?.flush());
+  const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
+  void page.hydrateEditors(idle);
+  return api;
+}
+
+// ——— Links: a share link proposes changes against the lesson; they run only once the reader agrees.
+
+interface OpenedLink {
+  /** The storage key: the page's own, or one of the link's, so its changes are kept apart. */
+  key: string;
+  shared: SharedChanges | null;
+  share: Share | null;
+  trust: Trust | null;
+}
+
+/** Reads a `#share=` link, if the page was opened from one; a broken link says so and is ignored. */
+async function openLink(pageKey: string, shippedBlocks: Record<string, Block[]>, notices: Notices): Promise<OpenedLink> {
+  let shared: SharedChanges | null = null;
+  let key = pageKey;
+  let share: Share | null = null, trust: Trust | null = null;
+  const fragment = /^#share=(.+)$/.exec(location.hash)?.[1];
+  if (fragment) {
+    try {
+      [share, trust] = await Promise.all([sharing(), trusting()]);
+      shared = share.decodeShare(fragment);
+      share.applyChanges(shared.chapters, shippedBlocks);
+      key = `${pageKey}:shared:${hash(fragment)}`;
+    } catch (error) {
+      shared = null;
+      notices.show(`This link could not be opened: ${(error as Error).message}. Showing the lesson as shipped.`, {id: "share", tone: "error"});
+    }
+  }
+  return {key, shared, share, trust};
+}
+
+// ——— Storage: what the reader changed before, read once at start.
+
+/** The saved lesson under `key`, or null; storage that fails says so in a notice. */
+function loadSaved(storage: () => StorageLike, key: string, notices: Notices): SavedLesson | null {
+  const loaded = load(storage, key);
+  if (loaded.kind === "unavailable") {
+    notices.show(`Changes can't be saved in this browser (${loaded.reason}). Everything works; export the page to keep your changes.`, {id: "storage", tone: "error"});
+  } else if (loaded.kind === "unreadable") {
+    const kept = loaded.backup ? ` The unreadable copy is kept in local storage as "${loaded.backup}".` : "";
+    notices.show(`Saved changes could not be read (${loaded.reason}), so the lesson starts as shipped.${kept}`, {id: "storage", tone: "error"});
+  }
+  // Changes saved under a link's own key were trusted when they were first run.
+  return loaded.kind === "ok" ? loaded.saved : null;
+}
+
+// ——— Trust: someone else's code (a link, a file) runs only once the reader agrees.
+
+/**
+ * Code and text other than the lesson as shipped (saved changes, a fork's own lesson) wait
+ * for the parser and renderers, so nothing shows raw Markdown, or errors, while they load.
+ * Should they fail to load, each cell and passage says so.
+ */
+async function prepareSources(compiler: CellCompiler, renderer: Renderer, current: ChapterFile[], naming: boolean): Promise<void> {
+  const blocks = current.flatMap((c) => c.blocks);
+  await Promise.all([
+    compiler.prepare(blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : []))),
+    renderer.prepare(blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])))
+  ]).catch(() => {});
+  if (naming) await compiler.load().catch(() => {}); // to name the cells a link changes
+}
+
+/** How a trust panel names a block. */
+function labeller(compiler: CellCompiler): (b: Block) => string {
+  return (b) => {
+    if (b.kind === "prose") return `text “${b.source.trim().split("\n")[0].slice(0, 40)}”`;
+    const name = compiler.peekName(b.source);
+    return name ? `cell ${name}` : "a cell";
+  };
+}
+
+/** Shows the changes a link proposes, to run or discard. */
+function askToRunLink(o: {
+  trust: Trust;
+  proposed: Record<string, Block[]>;
+  shared: SharedChanges;
+  shippedBlocks: Record<string, Block[]>;
+  blockLabel: (b: Block) => string;
+  root: HTMLElement;
+  page: Page;
+  api: Playground;
+  saver: Saver;
+  storage: () => StorageLike;
+  key: string;
+  state: {waiting: boolean};
+}): void {
+  const {trust, proposed, shared, page, api, saver, storage, key, state} = o;
+  const changes = trust.pendingChanges(proposed, o.shippedBlocks, o.blockLabel);
+  o.root.before(
+    trust.trustPanel(`This link changes ${changes.length} part${changes.length === 1 ? "" : "s"} of the lesson.`, changes, {
+      trust: () => {
+        state.waiting = false;
+        for (const [slug, blocks] of Object.entries(proposed)) page.replaceChapter(slug, blocks);
+        void api.idle().then(() => {
+          applyInputs(page.lesson, shared.inputs);
+          saver.schedule();
+        });
+      },
+      discard: () => {
+        // Back to the lesson as shipped, keeping nothing from the link (and saving nothing).
+        history.replaceState(null, "", location.href.replace(/#.*$/, ""));
+        try {
+          storage().removeItem(key);
+        } catch {
+          // Nothing was saved, or storage is unavailable: either way nothing is kept.
+        }
+        location.reload();
+      }
+    })
+  );
+}
+
+/** Opens an exported page: its lesson replaces this one once the reader agrees. */
+async function openFile(
+  file: File,
+  o: {
+    compiler: CellCompiler;
+    shippedBlocks: Record<string, Block[]>;
+    blockLabel: (b: Block) => string;
+    root: HTMLElement;
+    page: Page;
+    contents: HTMLElement;
+    actions: HTMLElement;
+    notices: Notices;
+    options: AppOptions;
+  }
+): Promise<void> {
+  const {notices, options} = o;
+  let data: ForkData, panel: Trust;
+  try {
+    const [fork, trust] = await Promise.all([forking(), trusting(), o.compiler.load()]);
+    panel = trust;
+    data = validateForkData(fork.extractForkData(await file.text()));
+  } catch (error) {
+    notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
+    return;
+  }
+  const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
+  const changes = panel.pendingChanges(proposedFork, o.shippedBlocks, o.blockLabel);
+  o.root.before(
+    panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
+      trust: () => {
+        // The file's lesson replaces this one, as if the file itself had been opened.
+        o.page.dispose();
+        o.contents.replaceChildren();
+        o.actions.replaceChildren();
+        notices.element.remove();
+        void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
+      },
+      discard: () => {}
+    })
+  );
+}
+
+// ——— The page: window.playground, the page-wide buttons, files dropped on it.
+
+function playgroundAPI(
+  page: Page,
+  options: AppOptions,
+  shippedBlocks: Record<string, Block[]>,
+  changedChapters: () => Record<string, Block[]>,
+  changedNow: () => Record<string, Record<string, unknown>>
+): Playground {
+  return {
     ...playground(page),
     exportHTML: async () => {
       const [{js, css}, {assemble}] = await Promise.all([options.pieces(), forking()]);
@@ -148,47 +300,21 @@ export async function start(options: AppOptions): Promise<Playground> {
       return `${base}#share=${encodeShare({chapters, inputs})}`;
     }
   };
-  Object.assign(window, {playground: api});
+}
 
-  // Once every cell has its first value: remember defaults, then put inputs where they were.
-  void api.idle().then(() => {
-    defaults = readInputs(page.lesson);
-    applyInputs(page.lesson, options.inputs);
-    if (saved) applyInputs(page.lesson, saved.inputs);
-    else if (shared) applyInputs(page.lesson, shared.inputs);
-  });
-
-  if (proposed && trust && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
-    waiting = true;
-    const changes = trust.pendingChanges(proposed, shippedBlocks, blockLabel);
-    root.before(
-      trust.trustPanel(`This link changes ${changes.length} part${changes.length === 1 ? "" : "s"} of the lesson.`, changes, {
-        trust: () => {
-          waiting = false;
-          for (const [slug, blocks] of Object.entries(proposed)) page.replaceChapter(slug, blocks);
-          void api.idle().then(() => {
-            applyInputs(page.lesson, shared!.inputs);
-            saver!.schedule();
-          });
-        },
-        discard: () => {
-          // Back to the lesson as shipped, keeping nothing from the link (and saving nothing).
-          history.replaceState(null, "", location.href.replace(/#.*$/, ""));
-          try {
-            storage().removeItem(key);
-          } catch {
-            // Nothing was saved, or storage is unavailable: either way nothing is kept.
-          }
-          location.reload();
-        }
-      })
-    );
-  }
-
-  actions.append(
+/** Export, Share, Open file… and Reset all. */
+function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices, title: string, open: (file: File) => void): HTMLButtonElement[] {
+  const pick = () => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".html,text/html";
+    input.addEventListener("change", () => input.files?.[0] && open(input.files[0]));
+    input.click();
+  };
+  return [
     button("export", "Export", "Download this page, as it is now, as one HTML file that works offline", async () => {
       const html = await api.exportHTML();
-      download(new Blob([html], {type: "text/html"}), `${slugify(options.title)}.html`);
+      download(new Blob([html], {type: "text/html"}), `${slugify(title)}.html`);
     }),
     button("share", "Share", "Copy a link that opens the lesson with your changes", async () => {
       const url = await api.shareURL();
@@ -202,43 +328,12 @@ export async function start(options: AppOptions): Promise<Playground> {
     button("import", "Open file…", "Open a playground page exported before (or drop one on the page)", () => pick()),
     button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs)", () => {
       page.resetAll();
-      saver?.flush(true);
+      saver.flush(true);
     })
-  );
+  ];
+}
 
-  const open = async (file: File) => {
-    let data: ForkData, panel: Trust;
-    try {
-      const [fork, trust] = await Promise.all([forking(), trusting(), compiler.load()]);
-      panel = trust;
-      data = validateForkData(fork.extractForkData(await file.text()));
-    } catch (error) {
-      notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
-      return;
-    }
-    const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
-    const changes = panel.pendingChanges(proposedFork, shippedBlocks, blockLabel);
-    root.before(
-      panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
-        trust: () => {
-          // The file's lesson replaces this one, as if the file itself had been opened.
-          page.dispose();
-          contents.replaceChildren();
-          actions.replaceChildren();
-          notices.element.remove();
-          void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
-        },
-        discard: () => {}
-      })
-    );
-  };
-  const pick = () => {
-    const input = document.createElement("input");
-    input.type = "file";
-    input.accept = ".html,text/html";
-    input.addEventListener("change", () => input.files?.[0] && open(input.files[0]));
-    input.click();
-  };
+function acceptDroppedFiles(open: (file: File) => void): void {
   document.addEventListener("dragover", (e) => e.dataTransfer?.types.includes("Files") && e.preventDefault());
   document.addEventListener("drop", (e) => {
     const file = e.dataTransfer?.files[0];
@@ -246,11 +341,6 @@ export async function start(options: AppOptions): Promise<Playground> {
     e.preventDefault();
     void open(file);
   });
-
-  window.addEventListener("pagehide", () => !waiting && saver?.flush());
-  const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
-  void page.hydrateEditors(idle);
-  return api;
 }
 
 function button(action: string, text: string, title: string, onclick: () => void): HTMLButtonElement {
