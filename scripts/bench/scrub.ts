@@ -10,6 +10,8 @@ export interface ScrubOptions {
   minMoves: number;
   /** Give up on a move that has not settled after this many ms. */
   moveTimeoutMs: number;
+  /** A frame longer than this is a long frame, ms (50 unless said). */
+  longFrameMs?: number;
 }
 
 /** What scrubbing one chapter gave. */
@@ -26,7 +28,7 @@ export interface ScrubOutcome {
   timedOut: number;
   /** The median frame interval while idle, in the same page, ms. */
   frame_ms: number;
-  /** The longest frame while scrubbing (rAF delta), ms, and how many frames took over 50 ms. */
+  /** The longest frame while scrubbing (rAF delta), ms, and how many took over `longFrameMs`. */
   max_frame_ms: number;
   long_frames: number;
   /** The charts watched, by cell name. */
@@ -198,7 +200,7 @@ export function scrubInPage(o: ScrubOptions): Promise<ScrubOutcome> {
     }
     const frames = deltas(clock.frames.slice(start));
     outcome.max_frame_ms = Math.max(0, ...frames);
-    outcome.long_frames = frames.filter((d) => d > 50).length;
+    outcome.long_frames = frames.filter((d) => d > (o.longFrameMs ?? 50)).length;
     (observer as MutationObserver | null)?.disconnect();
     act.restore();
     await settle(o.moveTimeoutMs);

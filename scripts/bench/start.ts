@@ -1,6 +1,7 @@
 import type {Browser} from "playwright-core";
 import {gzipSync} from "node:zlib";
 import {freshPage} from "./browser.js";
+import {throttle} from "./throttle.js";
 
 /** A JS or CSS file the page loaded before its first chart was painted. */
 export interface Loaded {
@@ -15,6 +16,8 @@ export interface StartOutcome {
   fcp_ms: number;
   /** The first chart (an svg, canvas or figure in a cell) on screen, ms from navigation start. */
   first_chart_ms: number;
+  /** Every cell in the first screen (the viewport at load) settled, ms from navigation start. */
+  first_screen_ms: number;
   /** window.playground.idle() resolved: every cell settled, ms from navigation start. */
   settled_ms: number;
   /** Every code listing had become a live editor (done in the background after load), ms. */
@@ -30,7 +33,7 @@ export interface StartOutcome {
 
 /** Records, from navigation on, when the first chart is painted and when every cell has settled. */
 function watchStartInPage(): void {
-  const marks = {firstChart: NaN, settled: NaN, editors: NaN};
+  const marks = {firstChart: NaN, firstScreen: NaN, settled: NaN, editors: NaN};
   (window as unknown as {__benchStart: typeof marks}).__benchStart = marks;
   const isChart = () =>
     [...document.querySelectorAll("[data-cell] svg, [data-cell] canvas, [data-cell] figure")].some((c) => !c.closest(".observablehq"));
@@ -56,14 +59,25 @@ function watchStartInPage(): void {
     if (listings.length && [...listings].every((l) => l.querySelector(".cm-editor"))) marks.editors = performance.now();
     else setTimeout(waitForEditors, 50);
   };
+  // The first screen: every cell output in the viewport has a value (or an error), checked each frame.
+  const firstScreen = () => {
+    const cells = [...document.querySelectorAll<HTMLElement>("[data-cell]")].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && r.height > 0;
+    });
+    if (cells.length && cells.every((el) => el.dataset.state !== "pending")) marks.firstScreen = performance.now();
+    else requestAnimationFrame(firstScreen);
+  };
+  requestAnimationFrame(firstScreen);
   waitForEditors();
   waitForPlayground();
 }
 
-/** Loads the page cold in a fresh context and times its start. */
-export async function startOnce(browser: Browser, url: string, timeout = 90_000): Promise<StartOutcome> {
+/** Loads the page cold in a fresh context, its CPU slowed `cpu` times, and times its start. */
+export async function startOnce(browser: Browser, url: string, cpu = 1, timeout = 90_000): Promise<StartOutcome> {
   const {context, page} = await freshPage(browser);
   try {
+    if (cpu !== 1) await throttle(page, cpu);
     await context.addInitScript(watchStartInPage);
     const bodies = new Map<string, Promise<Buffer | null>>();
     page.on("response", (r) => {
@@ -72,18 +86,18 @@ export async function startOnce(browser: Browser, url: string, timeout = 90_000)
     });
     await page.goto(url, {timeout});
     await page.waitForFunction(() => {
-      const m = (window as unknown as {__benchStart: {firstChart: number; settled: number; editors: number}}).__benchStart;
+      const m = (window as unknown as {__benchStart: {firstChart: number; firstScreen: number; settled: number; editors: number}}).__benchStart;
       // Editors that never all load are reported as such, not waited for forever.
-      return Number.isFinite(m.settled) && Number.isFinite(m.firstChart) && (Number.isFinite(m.editors) || performance.now() > m.settled + 30_000);
+      return Number.isFinite(m.settled) && Number.isFinite(m.firstChart) && Number.isFinite(m.firstScreen) && (Number.isFinite(m.editors) || performance.now() > m.settled + 30_000);
     }, undefined, {timeout});
     const timing = await page.evaluate(() => {
-      const m = (window as unknown as {__benchStart: {firstChart: number; settled: number; editors: number}}).__benchStart;
+      const m = (window as unknown as {__benchStart: {firstChart: number; firstScreen: number; settled: number; editors: number}}).__benchStart;
       const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
       const resources = performance.getEntriesByType("resource").map((e) => ({url: e.name, end: (e as PerformanceResourceTiming).responseEnd}));
       const rejected = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="rejected"]')].map(
         (el) => `${el.closest<HTMLElement>("[data-chapter]")?.dataset.chapter}/${el.dataset.cell}`
       );
-      return {fcp, firstChart: m.firstChart, settled: m.settled, editors: m.editors, resources, rejected};
+      return {fcp, firstChart: m.firstChart, firstScreen: m.firstScreen, settled: m.settled, editors: m.editors, resources, rejected};
     });
     const sized = async (u: string): Promise<Loaded | null> => {
       const body = await bodies.get(u);
@@ -96,6 +110,7 @@ export async function startOnce(browser: Browser, url: string, timeout = 90_000)
     return {
       fcp_ms: timing.fcp,
       first_chart_ms: timing.firstChart,
+      first_screen_ms: timing.firstScreen,
       settled_ms: timing.settled,
       editors_ms: timing.editors,
       rejected: timing.rejected,

@@ -10,7 +10,7 @@ export interface TrainingOutcome {
   speed: number;
   /** Iterations per second of the page's own `update` called in a bare loop: the ceiling. */
   update_only_iterations_per_s: number;
-  /** Frames longer than 50 ms while playing (rAF deltas), the longest, and the LoAF count. */
+  /** Frames longer than `longFrameMs` (50 unless said) while playing (rAF deltas), the longest, and the LoAF count. */
   long_frames: number;
   max_frame_ms: number;
   loaf_count: number;
@@ -52,7 +52,7 @@ function prepareInPage(speed: number | null): {speed: number} | string {
  * Counts iterations while the loop plays: the counter's value is read every frame and the rate
  * taken between its first and last change, so a slow frame at either end does not skew it.
  */
-async function timeInPage(o: {seconds: number; maxSeconds: number; patience: number}): Promise<Omit<TrainingOutcome, "speed">> {
+async function timeInPage(o: {seconds: number; maxSeconds: number; patience: number; longFrameMs: number}): Promise<Omit<TrainingOutcome, "speed">> {
   const clock = window.__benchClock;
   const pg = window.playground;
   const counter = async () => Number(await pg.value("descent", "iteration_counter"));
@@ -86,7 +86,7 @@ async function timeInPage(o: {seconds: number; maxSeconds: number; patience: num
   const section = document.querySelector('[data-chapter="descent"]');
   return {
     iterations_per_s: changes.length >= 2 ? ((c1 - c0) / (t1 - t0)) * 1000 : 0,
-    long_frames: frames.filter((d) => d > 50).length,
+    long_frames: frames.filter((d) => d > o.longFrameMs).length,
     max_frame_ms: Math.max(0, ...frames),
     loaf_count: clock.long.slice(firstLong).length,
     frame_ms: sorted[Math.floor(sorted.length / 2)] ?? NaN,
@@ -138,13 +138,13 @@ const empty = (skipped: string): TrainingOutcome => ({
  */
 export async function train(
   page: Page,
-  o: {seconds: number; maxSeconds: number; check: number; speed?: number; patience?: number}
+  o: {seconds: number; maxSeconds: number; check: number; speed?: number; patience?: number; longFrameMs?: number}
 ): Promise<TrainingOutcome> {
   try {
     const prepared = await page.evaluate(prepareInPage, o.speed ?? null);
     if (typeof prepared === "string") return empty(prepared);
     await page.locator('[data-chapter="descent"] [data-action="play"]').click({timeout: 10_000});
-    const timed = await page.evaluate(timeInPage, {seconds: o.seconds, maxSeconds: o.maxSeconds, patience: o.patience ?? 5});
+    const timed = await page.evaluate(timeInPage, {seconds: o.seconds, maxSeconds: o.maxSeconds, patience: o.patience ?? 5, longFrameMs: o.longFrameMs ?? 50});
     await page.locator('[data-chapter="descent"] [data-action="pause"]').click({timeout: 30_000});
     const bare = await page.evaluate(updateInPage, o.check).catch(() => null);
     await page.locator('[data-chapter="descent"] [data-action="reset"]').click({timeout: 30_000});
