@@ -88,29 +88,46 @@ function standaloneOnBuild(): Plugin {
   };
 }
 
+/** How many chapters come prebuilt in the first bundle: those on the first screen. */
+const FIRST_SCREEN_CHAPTERS = 1;
+
 /**
  * `virtual:lesson`: the chapter files in cells/, split, compiled and rendered (prebuild.ts), so
- * the page shows the lesson without loading the parser, markdown-it or temml. In development a
- * chapter file added, changed or removed rebuilds it and reloads the page.
+ * the page shows the lesson without loading the parser, markdown-it or temml. The first bundle
+ * holds every chapter's source but only the first screen's chapters compiled and rendered;
+ * `virtual:lesson/rest` (a chunk of its own, loaded once the first screen has settled) holds
+ * the others'. In development a chapter file added, changed or removed rebuilds them and
+ * reloads the page.
  */
 function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url))): Plugin {
-  const id = "virtual:lesson", resolved = `\0${id}`;
+  const ids = ["virtual:lesson", "virtual:lesson/rest"], resolved = ids.map((id) => `\0${id}`);
+  // Both modules come from one prebuild of the same files.
+  let cached: {key: string; lesson: ReturnType<typeof prebuild>} | null = null;
   return {
     name: "prebuilt-lesson",
-    resolveId: (source) => (source === id ? resolved : null),
+    resolveId: (source) => (ids.includes(source) ? `\0${source}` : null),
     load(source) {
-      if (source !== resolved) return null;
-      const files = readdirSync(folder).filter((f) => f.endsWith(".md")).sort((a, b) => a.localeCompare(b));
-      for (const f of files) this.addWatchFile(join(folder, f));
-      const lesson = prebuild(files.map((f) => parseChapterFile(slugOf(f), readFileSync(join(folder, f), "utf8"))));
+      if (!resolved.includes(source)) return null;
+      const names = readdirSync(folder).filter((f) => f.endsWith(".md")).sort((a, b) => a.localeCompare(b));
+      for (const f of names) this.addWatchFile(join(folder, f));
+      const files = names.map((f) => parseChapterFile(slugOf(f), readFileSync(join(folder, f), "utf8")));
+      const key = JSON.stringify(files);
+      if (cached?.key !== key) cached = {key, lesson: prebuild(files)};
+      const {chapters, tex} = cached.lesson;
+      const lesson =
+        source === resolved[0]
+          ? {first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex}, rest: files.slice(FIRST_SCREEN_CHAPTERS)}
+          : {chapters: chapters.slice(FIRST_SCREEN_CHAPTERS), tex: []};
       // JSON.parse reads a large literal faster than JavaScript would.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});`;
     },
     configureServer(server) {
       const changed = (file: string) => {
         if (!file.startsWith(folder) || !file.endsWith(".md")) return;
-        const module = server.moduleGraph.getModuleById(resolved);
-        if (module) server.moduleGraph.invalidateModule(module);
+        for (const id of resolved) {
+          const module = server.moduleGraph.getModuleById(id);
+          if (module) server.moduleGraph.invalidateModule(module);
+        }
         server.ws.send({type: "full-reload"});
       };
       server.watcher.add(folder);

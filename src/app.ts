@@ -2,6 +2,7 @@ import {asShipped, type Block, type ChapterFile} from "./engine/chapter-file.js"
 import {CellCompiler} from "./engine/cell-compiler.js";
 import {Renderer} from "./stdlib/renderer.js";
 import {Page} from "./ui/page.js";
+import type {Lesson} from "./engine/lesson.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
@@ -39,6 +40,8 @@ export interface AppOptions {
   compiler?: CellCompiler;
   /** Renders prose, `md` and `tex`; the site's knows the lesson's prose rendered by the build. */
   renderer?: Renderer;
+  /** Called once the first screen has settled and painted: what it did not need may load now. */
+  release?: () => void;
 }
 
 /**
@@ -66,19 +69,29 @@ export async function start(options: AppOptions): Promise<Playground> {
   const proposed = shared && share && !saved ? share.applyChanges(shared.chapters, shippedBlocks) : null;
   const current: ChapterFile[] = shipped.map((file) => (saved?.chapters[file.slug] ? {slug: file.slug, blocks: saved.chapters[file.slug]} : file));
 
-  await prepareSources(compiler, renderer, current, proposed !== null);
+  await prepareSources(compiler, renderer, options.release ? shipped : [], current, proposed !== null);
   const blockLabel = labeller(compiler);
 
   const state = {waiting: false}; // while someone else's code waits for the reader's word, nothing is saved
   let saver: Saver | null = null;
-  const page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !state.waiting && saver?.schedule()});
-  let defaults: Record<string, Record<string, unknown>> | null = null;
+  // Input values wait for their chapter to be built: those that come with the lesson, then the reader's.
+  const inputs = new ChapterInputs(options.inputs, saved ? saved.inputs : shared?.inputs ?? {});
+  const page: Page = new Page({
+    shipped,
+    current,
+    root,
+    notices,
+    compiler,
+    renderer,
+    changed: () => !state.waiting && saver?.schedule(),
+    built: (slug) => page.lesson.waitFor(inputs.restore(page.lesson, slug))
+  });
   const changedChapters = (): Record<string, Block[]> => {
     const chapters: Record<string, Block[]> = {};
     for (const c of page.lesson.chapters) if (page.chapterChanged(c.slug)) chapters[c.slug] = page.lesson.file(c.slug).blocks;
     return chapters;
   };
-  const changedNow = () => (defaults ? changedInputs(readInputs(page.lesson), defaults) : saved?.inputs ?? {});
+  const changedNow = () => inputs.changed(page.lesson);
   saver = new Saver({
     key,
     storage,
@@ -90,16 +103,15 @@ export async function start(options: AppOptions): Promise<Playground> {
   });
   renderContents(contents, current);
 
-  const api = playgroundAPI(page, options, shippedBlocks, changedChapters, changedNow);
-  Object.assign(window, {playground: api});
-
-  // Once every cell has its first value: remember defaults, then put inputs where they were.
-  void api.idle().then(() => {
-    defaults = readInputs(page.lesson);
-    applyInputs(page.lesson, options.inputs);
-    if (saved) applyInputs(page.lesson, saved.inputs);
-    else if (shared) applyInputs(page.lesson, shared.inputs);
-  });
+  const api = playgroundAPI(page, options, shippedBlocks, changedChapters, changedNow, () => inputs.all(page.lesson));
+  // Scripts name cells: the API is there once every cell's name is known, which past the first
+  // screen comes with the rest of the lesson, loaded once that screen has settled.
+  const named = options.release ? compiler.prepare(shipped.flatMap((c) => c.blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : [])))).catch(() => {}) : null;
+  if (named) void named.then(() => (page.relabel(), Object.assign(window, {playground: api})));
+  else Object.assign(window, {playground: api});
+  // Once the first screen has settled and painted, the rest of the lesson may load.
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  if (options.release) void page.lesson.settled(frame, {all: false, loading: false}).then(frame).then(options.release);
 
   if (proposed && trust && shared && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
     state.waiting = true;
@@ -107,13 +119,62 @@ export async function start(options: AppOptions): Promise<Playground> {
   }
 
   const open = (file: File) => openFile(file, {compiler, shippedBlocks, blockLabel, root, page, contents, actions, notices, options});
-  actions.append(...pageActions(api, page, saver, notices, options.title, open));
+  actions.append(...pageActions(api, page, saver, notices, options.title, open, () => inputs.forget()));
   acceptDroppedFiles(open);
 
   window.addEventListener("pagehide", () => !state.waiting && saver?.flush());
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
   void page.hydrateEditors(idle);
   return api;
+}
+
+// ——— Inputs: values saved or shared for chapters not built yet wait for them.
+
+/** Input values by chapter, then by name (`x` for `viewof x`). */
+type InputValues = Record<string, Record<string, unknown>>;
+
+/**
+ * The lesson's input values: those set on the page, and those still waiting for their chapter
+ * to be built. Each chapter's defaults are read when it is built, before any value is put back.
+ */
+class ChapterInputs {
+  readonly #pending: InputValues = {};
+  readonly #defaults: InputValues = {};
+
+  constructor(...layers: InputValues[]) {
+    for (const layer of layers) for (const [slug, values] of Object.entries(layer)) this.#pending[slug] = {...this.#pending[slug], ...values};
+  }
+
+  /** Once a chapter's inputs have their first values: remembers them, then puts back those waiting. */
+  async restore(lesson: Lesson, slug: string): Promise<void> {
+    const cells = lesson.cells(slug).filter((c) => c.label.startsWith("viewof "));
+    await Promise.all(cells.map((c) => lesson.value(slug, c.label).catch(() => {})));
+    this.#defaults[slug] = readInputs(lesson)[slug] ?? {};
+    const waiting = this.#pending[slug];
+    delete this.#pending[slug];
+    if (waiting) applyInputs(lesson, {[slug]: waiting});
+  }
+
+  /** Drops the values still waiting (the lesson is back as shipped). */
+  forget(): void {
+    for (const slug of Object.keys(this.#pending)) delete this.#pending[slug];
+  }
+
+  /** Every input value: read from the page, and for chapters not built yet, those waiting. */
+  all(lesson: Lesson): InputValues {
+    const now = readInputs(lesson);
+    for (const [slug, values] of Object.entries(this.#pending)) now[slug] = {...now[slug], ...values};
+    return now;
+  }
+
+  /** The values that differ from the lesson's defaults. */
+  changed(lesson: Lesson): InputValues {
+    const now = readInputs(lesson);
+    const read = Object.fromEntries(Object.keys(this.#defaults).map((slug) => [slug, now[slug] ?? {}]));
+    const changed = changedInputs(read, this.#defaults);
+    for (const [slug, values] of Object.entries(this.#pending)) changed[slug] = {...changed[slug], ...values};
+    return changed;
+  }
 }
 
 // ——— Links: a share link proposes changes against the lesson; they run only once the reader agrees.
@@ -166,10 +227,12 @@ function loadSaved(storage: () => StorageLike, key: string, notices: Notices): S
 /**
  * Code and text other than the lesson as shipped (saved changes, a fork's own lesson) wait
  * for the parser and renderers, so nothing shows raw Markdown, or errors, while they load.
- * Should they fail to load, each cell and passage says so.
+ * Should they fail to load, each cell and passage says so. (The lesson as shipped comes
+ * prepared by the build, though past the first screen only once that has settled.)
  */
-async function prepareSources(compiler: CellCompiler, renderer: Renderer, current: ChapterFile[], naming: boolean): Promise<void> {
-  const blocks = current.flatMap((c) => c.blocks);
+async function prepareSources(compiler: CellCompiler, renderer: Renderer, prebuilt: ChapterFile[], current: ChapterFile[], naming: boolean): Promise<void> {
+  const asShipped = new Set(prebuilt.flatMap((c) => c.blocks.map((b) => b.source)));
+  const blocks = current.flatMap((c) => c.blocks).filter((b) => !asShipped.has(b.source));
   await Promise.all([
     compiler.prepare(blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : []))),
     renderer.prepare(blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])))
@@ -276,7 +339,8 @@ function playgroundAPI(
   options: AppOptions,
   shippedBlocks: Record<string, Block[]>,
   changedChapters: () => Record<string, Block[]>,
-  changedNow: () => Record<string, Record<string, unknown>>
+  changedNow: () => Record<string, Record<string, unknown>>,
+  allInputs: () => Record<string, Record<string, unknown>>
 ): Playground {
   return {
     ...playground(page),
@@ -285,7 +349,7 @@ function playgroundAPI(
       const data: ForkData = {
         version: 1,
         chapters: page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})),
-        inputs: readInputs(page.lesson),
+        inputs: allInputs(),
         id: Math.random().toString(36).slice(2, 10),
         lineage: [{from: describeLocation(), at: new Date().toISOString()}, ...options.lineage]
       };
@@ -303,7 +367,7 @@ function playgroundAPI(
 }
 
 /** Export, Share, Open file… and Reset all. */
-function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices, title: string, open: (file: File) => void): HTMLButtonElement[] {
+function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices, title: string, open: (file: File) => void, forgetInputs: () => void): HTMLButtonElement[] {
   const pick = () => {
     const input = document.createElement("input");
     input.type = "file";
@@ -328,6 +392,7 @@ function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices
     button("import", "Open file…", "Open a playground page exported before (or drop one on the page)", () => pick()),
     button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs)", () => {
       page.resetAll();
+      forgetInputs();
       saver.flush(true);
     })
   ];

@@ -1,18 +1,32 @@
 import lesson from "virtual:lesson";
 import {CellCompiler} from "./engine/cell-compiler.js";
 import {unpack} from "./engine/prebuilt.js";
+import {Lazy} from "./engine/lazy.js";
 import type {ChapterFile} from "./engine/chapter-file.js";
-import {Renderer, texKey} from "./stdlib/renderer.js";
+import type {CompiledCell} from "./engine/compile.js";
+import {Renderer, texKey, type RenderedProse} from "./stdlib/renderer.js";
 
 /**
  * The lesson as shipped: every `cells/NN-slug.md` in file-name order, split, compiled and
- * rendered by the build (see the prebuilt-lesson plugin in vite.config.ts).
+ * rendered by the build (see the prebuilt-lesson plugin in vite.config.ts). The first screen's
+ * chapters come compiled in the first bundle; the others' compiled cells and rendered prose
+ * load once `release` is called (when the first screen has settled), or when one is needed.
  */
-export function shippedLesson(): {chapters: ChapterFile[]; compiler: CellCompiler; renderer: Renderer} {
-  const {chapters, compiled, prose, tex} = unpack(lesson);
+export function shippedLesson(): {chapters: ChapterFile[]; compiler: CellCompiler; renderer: Renderer; release: () => void} {
+  const {chapters, compiled, prose, tex} = unpack(lesson.first);
+  const all = new Map<string, CompiledCell>(compiled), rendered = new Map<string, RenderedProse>(prose);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const more = new Lazy(async () => {
+    const rest = unpack((await released.then(() => import("virtual:lesson/rest"))).default);
+    for (const [source, cell] of rest.compiled) all.set(source, cell);
+    for (const [source, html] of rest.prose) rendered.set(source, html);
+    return true;
+  });
   return {
-    chapters,
-    compiler: new CellCompiler({prebuilt: compiled}),
-    renderer: new Renderer({prose, tex: new Map(tex.map((t) => [texKey(t.source, t.display), t.html]))})
+    chapters: [...chapters, ...lesson.rest],
+    compiler: new CellCompiler({prebuilt: all, more}),
+    renderer: new Renderer({prose: rendered, tex: new Map(tex.map((t) => [texKey(t.source, t.display), t.html])), more}),
+    release
   };
 }

@@ -30,6 +30,26 @@ export function playground(page: Page): Omit<Playground, "exportHTML" | "shareUR
     return cell;
   };
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const set = (chapter: string, name: string, value: unknown, deferred = false): void => {
+    const cell = find(chapter, name);
+    // A chapter not built yet (far from the screen) is built now; the value is set once the
+    // input exists, and idle() waits for that.
+    if (!deferred && (!lesson.chapter(chapter)!.built || (cell.state === "pending" && !cell.variables[0]?._value))) {
+      lesson.build(chapter);
+      const later = lesson.value(chapter, cell.label).then(() => set(chapter, name, value, true));
+      lesson.waitFor(later);
+      later.catch((error: unknown) => console.error(`playground.set("${chapter}", "${name}"): ${(error as Error).message}`));
+      return;
+    }
+    const element = cell.label === `viewof ${name}` ? inputElement(cell) : null;
+    if (element) {
+      setInput(element, value);
+    } else if (cell.label === `mutable ${name}`) {
+      (cell.variables[1]._value as {value: unknown}).value = value;
+    } else {
+      throw new Error(`${name} in "${chapter}" is not an input`);
+    }
+  };
   return {
     chapters: () => lesson.chapters.map((c) => c.slug),
     cells: (chapter) => {
@@ -39,28 +59,19 @@ export function playground(page: Page): Omit<Playground, "exportHTML" | "shareUR
     async value(chapter, name) {
       const cell = lesson.cell(chapter, name);
       if (cell?.label.startsWith("#")) {
-        await lesson.settled(frame);
+        lesson.build(chapter);
+        await lesson.settled(frame, {all: false});
         return cell.variables[0]._promise;
       }
       return lesson.value(chapter, name);
     },
-    set(chapter, name, value) {
-      const cell = find(chapter, name);
-      const element = cell.label === `viewof ${name}` ? inputElement(cell) : null;
-      if (element) {
-        setInput(element, value);
-      } else if (cell.label === `mutable ${name}`) {
-        (cell.variables[1]._value as {value: unknown}).value = value;
-      } else {
-        throw new Error(`${name} in "${chapter}" is not an input`);
-      }
-    },
+    set: (chapter, name, value) => set(chapter, name, value),
     source: (chapter, name) => find(chapter, name).source,
     async edit(chapter, name, source) {
       const cell = find(chapter, name);
       page.run(cell, source);
       await page.view(cell).show(source);
-      await lesson.settled(frame);
+      await lesson.settled(frame, {all: false});
     },
     idle: () => lesson.settled(frame)
   };

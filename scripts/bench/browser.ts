@@ -26,9 +26,9 @@ export async function freshPage(browser: Browser): Promise<{context: BrowserCont
 }
 
 /**
- * Opens the playground and waits until every cell has settled and every code listing has become
- * a live editor (the page does that in the background after load, and it is heavy), or until
- * `timeout` ms pass.
+ * Opens the playground and waits until every cell has settled (idle() builds every chapter) and
+ * every code listing on screen has become a live editor (the page does that in the background
+ * after load, for the chapters near the screen), or until `timeout` ms pass.
  */
 export async function openPlayground(page: Page, url: string, timeout = 60_000): Promise<void> {
   await page.goto(url, {timeout});
@@ -38,10 +38,14 @@ export async function openPlayground(page: Page, url: string, timeout = 60_000):
   await settle(page, timeout);
 }
 
-/** Whether every code listing on the page is a live CodeMirror editor. */
+/** Whether every code listing on screen is a live CodeMirror editor (those far away sleep as static code). */
 export function editorsReady(): boolean {
-  const listings = document.querySelectorAll("[data-editor]");
-  return listings.length > 0 && [...listings].every((l) => l.querySelector(".cm-editor"));
+  const onScreen = [...document.querySelectorAll("[data-chapter]")].filter((s) => {
+    const r = s.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+  const listings = onScreen.flatMap((s) => [...s.querySelectorAll("[data-editor]")]);
+  return listings.length > 0 && listings.every((l) => l.querySelector(".cm-editor"));
 }
 
 /** Waits for window.playground.idle(), but never longer than `timeout` ms; says whether it settled. */

@@ -20,7 +20,7 @@ export interface StartOutcome {
   first_screen_ms: number;
   /** window.playground.idle() resolved: every cell settled, ms from navigation start. */
   settled_ms: number;
-  /** Every code listing had become a live editor (done in the background after load), ms. */
+  /** Every code listing on the first screen had become a live editor (done in the background after load), ms. */
   editors_ms: number;
   /** Cells that failed (data-state="rejected") once settled, by chapter and name. */
   rejected: string[];
@@ -50,13 +50,20 @@ function watchStartInPage(): void {
     check();
   });
   observer.observe(document, {childList: true, subtree: true});
+  // idle() builds every chapter, which a reader who does not scroll would not: ask only once
+  // the first screen has settled, so the start is timed as a reader gets it.
   const waitForPlayground = () => {
-    if (!("playground" in window)) return void setTimeout(waitForPlayground, 5);
+    if (!("playground" in window) || !Number.isFinite(marks.firstScreen)) return void setTimeout(waitForPlayground, 5);
     window.playground.idle().then(() => (marks.settled = performance.now()));
   };
+  const onScreen = () =>
+    [...document.querySelectorAll("[data-chapter]")].filter((s) => {
+      const r = s.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
   const waitForEditors = () => {
-    const listings = document.querySelectorAll("[data-editor]");
-    if (listings.length && [...listings].every((l) => l.querySelector(".cm-editor"))) marks.editors = performance.now();
+    const listings = onScreen().flatMap((s) => [...s.querySelectorAll("[data-editor]")]);
+    if (listings.length && listings.every((l) => l.querySelector(".cm-editor"))) marks.editors = performance.now();
     else setTimeout(waitForEditors, 50);
   };
   // The first screen: every cell output in the viewport has a value (or an error), checked each frame.

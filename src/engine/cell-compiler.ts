@@ -25,6 +25,8 @@ export interface CellCompilerOptions {
   parser?: Parser;
   /** Loads the parser. */
   load?: () => Promise<Parser>;
+  /** Loads more compiled cells into `prebuilt` (see Prepared). */
+  more?: Lazy<unknown>;
 }
 
 /**
@@ -33,8 +35,8 @@ export interface CellCompilerOptions {
  * for it.
  */
 export class CellCompiler extends Prepared<CompiledCell, Parser> {
-  constructor({prebuilt = new Map(), parser, load = loadParser}: CellCompilerOptions = {}) {
-    super(prebuilt, new Lazy(load, parser ?? null));
+  constructor({prebuilt = new Map(), parser, load = loadParser, more}: CellCompilerOptions = {}) {
+    super(prebuilt, new Lazy(load, parser ?? null), more);
   }
 
   /** Compiles a source that is ready(); throws CellSyntaxError on bad syntax. */

@@ -35,10 +35,13 @@ export class Lazy<T> {
 export class Prepared<T, M> {
   protected readonly prebuilt: ReadonlyMap<string, T>;
   protected readonly module: Lazy<M>;
+  /** Loads more of what the build made into `prebuilt` (the chapters past the first screen). */
+  readonly #more: Lazy<unknown> | null;
 
-  constructor(prebuilt: ReadonlyMap<string, T>, module: Lazy<M>) {
+  constructor(prebuilt: ReadonlyMap<string, T>, module: Lazy<M>, more: Lazy<unknown> | null = null) {
     this.prebuilt = prebuilt;
     this.module = module;
+    this.#more = more;
   }
 
   /** Whether a source can be handled now, without loading the module. */
@@ -51,8 +54,11 @@ export class Prepared<T, M> {
     await this.module.load();
   }
 
-  /** Loads the module if any of the sources needs it. */
+  /** Loads what the sources need: the rest of what the build made, then the module if that is not enough. */
   async prepare(sources: Iterable<string>): Promise<void> {
-    for (const source of sources) if (!this.ready(source)) return this.load();
+    const list = [...sources];
+    if (!list.some((source) => !this.ready(source))) return;
+    if (this.#more) await this.#more.load().catch(() => {});
+    if (list.some((source) => !this.ready(source))) return this.load();
   }
 }

@@ -60,6 +60,8 @@ export interface LessonChapter {
   blocks: LessonBlock[];
   /** Its module. */
   readonly module: Module;
+  /** Whether its cells have been defined (see Lesson.build): until then nothing in it runs. */
+  built: boolean;
 }
 
 /** How the lesson reaches the page: the page gives each cell and hole an observer. */
@@ -76,6 +78,13 @@ export interface LessonHost {
   compiler?: CellCompiler;
   /** Called when a cell has compiled after waiting for the parser, since its name may have changed. */
   compiled?(cell: LessonCell): void;
+  /**
+   * Builds chapters only when asked (build, or anything that needs a chapter's values), rather
+   * than every chapter at once: the page builds those near the screen.
+   */
+  lazy?: boolean;
+  /** Called when a chapter has been built (its cells defined). */
+  built?(slug: string): void;
 }
 
 /** A compiled cell, or why it did not compile. */
@@ -101,18 +110,35 @@ export class Lesson {
     this.#host = host;
     this.#compiler = host.compiler ?? new CellCompiler();
     this.runtime = host.global ? new Runtime(host.builtins, host.global) : new Runtime(host.builtins);
-    this.chapters = files.map((file) => ({slug: file.slug, blocks: [], module: this.runtime.module()}));
+    this.chapters = files.map((file) => ({slug: file.slug, blocks: [], module: this.runtime.module(), built: false}));
     files.forEach((file, i) => {
       const chapter = this.chapters[i];
       chapter.blocks = file.blocks.map((b) => this.#newBlock(chapter, b));
+      this.#relabel(chapter.slug);
     });
     // Define after every module exists, so imports between chapters resolve in any order.
-    for (const chapter of this.chapters) {
-      for (const block of chapter.blocks) {
-        if (block.kind === "cell") this.#define(block);
-      }
-      this.#relabel(chapter.slug);
+    if (!host.lazy) for (const chapter of this.chapters) this.build(chapter.slug);
+  }
+
+  /**
+   * Defines a chapter's cells and prose holes, so they run (once). A chapter it imports from is
+   * built first, so an import never waits on a chapter nobody built.
+   */
+  build(slug: string): void {
+    const chapter = this.chapter(slug);
+    if (!chapter || chapter.built) return;
+    chapter.built = true;
+    for (const block of chapter.blocks) {
+      if (block.kind === "cell") this.#define(block);
+      else if (this.#holes.has(block)) this.defineInlines(block, this.#holes.get(block)!);
     }
+    this.#relabel(slug);
+    this.#host.built?.(slug);
+  }
+
+  /** Builds every chapter not built yet. */
+  buildAll(): void {
+    for (const chapter of this.chapters) this.build(chapter.slug);
   }
 
   chapter(slug: string): LessonChapter | undefined {
@@ -137,16 +163,18 @@ export class Lesson {
   /** Replaces a cell's source and runs it (a syntax error makes the cell rejected, not a throw). */
   edit(cell: LessonCell, source: string): void {
     cell.source = source;
+    if (!this.chapter(cell.chapter)?.built) return void this.build(cell.chapter);
     this.#define(cell);
     this.#relabel(cell.chapter);
   }
 
   /** (Re)defines the live holes of a prose block after its source changed. */
   defineInlines(prose: LessonProse, expressions: readonly string[]): void {
-    const module = this.chapter(prose.chapter)!.module;
+    const {module, built} = this.chapter(prose.chapter)!;
     for (const inline of prose.inlines) inline.variable.delete();
     prose.inlines = [];
     this.#holes.set(prose, expressions);
+    if (!built) return; // defined when the chapter is built
     const define = () => {
       prose.inlines = expressions.map((source, i) => {
         const variable = module.variable(this.#counted(this.#host.observeInline(prose, i)));
@@ -159,13 +187,14 @@ export class Lesson {
     };
     // Holes the build did not compile wait for the parser, empty.
     if (expressions.every((source) => this.#compiler.ready(source))) define();
-    else this.#whenLoaded(() => this.#holes.get(prose) === expressions, define);
+    else this.#whenLoaded(expressions, () => this.#holes.get(prose) === expressions, define);
   }
 
   /** A chapter's value by name; rejects with the error of a failed cell. */
   value(slug: string, name: string): Promise<unknown> {
     const chapter = this.chapter(slug);
     if (!chapter) return Promise.reject(new RuntimeError(`no chapter named "${slug}"`));
+    this.build(slug);
     return chapter.module.value(name);
   }
 
@@ -185,14 +214,19 @@ export class Lesson {
    * Resolves once no cell is pending and nothing more is scheduled; while an animation keeps
    * scheduling frames (training playing), it resolves after a frame that settled.
    */
-  async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
+  async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0)), o: {all?: boolean; loading?: boolean} = {}): Promise<void> {
+    // Every cell has its value: so every chapter is built (a lazy page builds the rest now),
+    // unless only the chapters built so far are asked for (`all: false`). With `loading: false`
+    // it does not wait for cells still waiting to compile.
+    if (o.all !== false) this.buildAll();
+    const loading = o.loading !== false;
     // A page at rest settles in a round or two; past a few rounds, frames keep coming (an animation).
     for (let round = 0; round < 8; ++round) {
-      if (this.#loading.size) await Promise.all(this.#loading);
+      if (this.#loading.size && loading) await Promise.all(this.#loading);
       if (this.runtime._computing) await this.runtime._computing;
       if (this.#pending > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));
       await frame();
-      if (!this.busy) return;
+      if (loading ? !this.busy : this.#pending === 0 && !this.runtime._computing) return;
     }
   }
 
@@ -202,7 +236,7 @@ export class Lesson {
     const chapter = this.chapter(slug)!;
     const created = this.#newBlock(chapter, block);
     chapter.blocks.splice(index, 0, created);
-    if (created.kind === "cell") this.#define(created);
+    if (created.kind === "cell" && chapter.built) this.#define(created);
     this.#relabel(slug);
     return created;
   }
@@ -255,6 +289,11 @@ export class Lesson {
     return cell;
   }
 
+  /** Names a chapter's cells again (names known only once compiled: see CellCompiler.peekName). */
+  relabel(slug: string): void {
+    this.#relabel(slug);
+  }
+
   #relabel(slug: string): void {
     const chapter = this.chapter(slug)!;
     for (const cell of this.cells(slug)) cell.label = this.#labelOf(cell, chapter);
@@ -275,10 +314,13 @@ export class Lesson {
     }
   }
 
-  /** Runs then once the parser has loaded (or failed to), if it is still wanted; settled() waits for it. */
-  #whenLoaded(wanted: () => boolean, then: () => void): void {
+  /**
+   * Runs then once the sources can compile (the rest of the build's output has arrived, or the
+   * parser has loaded, or failed to), if it is still wanted; settled() waits for it.
+   */
+  #whenLoaded(sources: readonly string[], wanted: () => boolean, then: () => void): void {
     // If the parser fails to load, then() still runs: compiling says why, and the cell shows it.
-    this.waitFor(this.#compiler.load().catch(() => {}).then(() => void (wanted() && then())));
+    this.waitFor(this.#compiler.prepare(sources).catch(() => {}).then(() => void (wanted() && then())));
   }
 
   /** (Re)defines a cell's variables from its source; a source the build did not compile waits for the parser. */
@@ -288,7 +330,7 @@ export class Lesson {
     // Until then a cell keeps showing what it showed, and a new cell shows that it is pending.
     if (!cell.variables.length) this.#observe(cell).pending?.();
     const holds = () => cell.source === source && !!this.chapter(cell.chapter)?.blocks.includes(cell as LessonBlock);
-    this.#whenLoaded(holds, () => {
+    this.#whenLoaded([source], holds, () => {
       this.#defineCompiled(cell, this.#compileOrThrow(source));
       this.#relabel(cell.chapter);
       this.#host.compiled?.(cell);
@@ -317,6 +359,7 @@ export class Lesson {
       const from = this.chapter(spec.from);
       if (!from) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`no chapter named "${spec.from}"`)));
       if (from === chapter) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`a chapter cannot import from itself`)));
+      this.build(from.slug);
       return variable.import(spec.remote, spec.name, from.module);
     });
     for (const v of old.slice(specs.length)) v.delete();

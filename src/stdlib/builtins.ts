@@ -6,7 +6,6 @@ import {Mutable} from "./mutable.js";
 import {Renderer} from "./renderer.js";
 import {afterPaint} from "./after-paint.js";
 import {now, width} from "./width.js";
-import * as draw from "../draw/index.js";
 import * as widgets from "../widgets/index.js";
 
 /** Where the builtins live: the page they draw in, and the element `width` follows. */
@@ -39,7 +38,8 @@ export function builtins({column, renderer = new Renderer(), wait}: BuiltinsEnvi
     Mutable: () => Mutable,
     width: () => width(column),
     now,
-    draw: () => draw,
+    // The drawing pieces load when a cell first reads them: the first chapter draws with Plot alone.
+    draw: () => import("../draw/index.js"),
     widgets: () => widgets
   };
 }

@@ -16,6 +16,8 @@ export interface RendererOptions {
   markdown?: Markdown;
   /** Loads them. */
   load?: () => Promise<Markdown>;
+  /** Loads more rendered prose into `prose` (see Prepared). */
+  more?: Lazy<unknown>;
   document?: Document;
 }
 
@@ -45,8 +47,8 @@ export class Renderer extends Prepared<RenderedProse, Markdown> {
   readonly #prebuiltTeX: ReadonlyMap<string, string>;
   readonly #document: Document;
 
-  constructor({prose = new Map(), tex = new Map(), markdown, load = () => import("./markdown.js"), document = globalThis.document}: RendererOptions = {}) {
-    super(prose, new Lazy(load, markdown ?? null));
+  constructor({prose = new Map(), tex = new Map(), markdown, load = () => import("./markdown.js"), more, document = globalThis.document}: RendererOptions = {}) {
+    super(prose, new Lazy(load, markdown ?? null), more);
     this.#prebuiltTeX = tex;
     this.#document = document;
   }

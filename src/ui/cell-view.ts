@@ -137,6 +137,21 @@ export class CellView {
     return this.editor;
   }
 
+  /**
+   * Puts the live editor back to static code while its chapter is far from the screen (an
+   * editor costs work on every frame): not while it has focus or holds text not yet run.
+   */
+  sleep(): void {
+    const editor = this.editor;
+    if (!editor || editor.hasFocus || editor.state.doc.toString() !== this.#cell.source) return;
+    this.editor = null;
+    editor.destroy();
+    const pre = this.code.ownerDocument.createElement("pre");
+    pre.className = "code-static";
+    pre.textContent = this.#cell.source;
+    this.code.replaceChildren(pre);
+  }
+
   /** Opens the code (if folded) and puts the cursor in the editor. */
   async focus(): Promise<void> {
     const details = this.code.closest("details");

@@ -25,6 +25,8 @@ export interface PageOptions {
   compiler?: CellCompiler;
   /** Renders prose, `md` and `tex`. */
   renderer?: Renderer;
+  /** Called (soon) after a chapter has been built: its cells are computing. */
+  built?: (slug: string) => void;
 }
 
 /** The lesson on the page: chapters as sections, each cell a view with its editor and tools. */
@@ -39,6 +41,11 @@ export class Page {
   readonly #changed: () => void;
   readonly #actions: CellActions;
   readonly #renderer: Renderer;
+  /** Chapters near the screen: built, with live editors. The others sleep. */
+  readonly #near = new Set<string>();
+  /** Waits for the browser to be idle; editors are made then (see hydrateEditors). */
+  #idle: (() => Promise<unknown>) | null = null;
+  #watcher: IntersectionObserver | null = null;
 
   constructor(options: PageOptions) {
     const {root, notices} = options;
@@ -56,10 +63,17 @@ export class Page {
       reset: (cell) => void this.resetCell(cell),
       draft: () => {}
     };
+    // Where the browser can tell what is near the screen, chapters are built as they come near.
+    const lazy = typeof IntersectionObserver === "function";
     this.lesson = new Lesson(options.current, {
+      lazy,
       builtins: builtins({column: root, renderer, wait: (work) => this.lesson.waitFor(work)}),
       compiler: options.compiler,
       compiled: (cell) => this.#relabel(cell.chapter),
+      built: (slug) => {
+        if (this.lesson) this.#relabel(slug);
+        queueMicrotask(() => options.built?.(slug));
+      },
       observeCell: (cell) => {
         const {observer} = this.#view(cell);
         return {
@@ -85,6 +99,67 @@ export class Page {
     });
     root.addEventListener("input", () => this.#changed());
     this.#watchDependencies();
+    if (lazy) this.#watchNearness();
+  }
+
+  /** Names every cell again (once the rest of the lesson's compiled cells have arrived, say). */
+  relabel(): void {
+    for (const chapter of this.lesson.chapters) {
+      this.lesson.relabel(chapter.slug);
+      this.#relabel(chapter.slug);
+    }
+  }
+
+  /** Whether a chapter is near the screen (its editors are live, its cells built). */
+  near(slug: string): boolean {
+    return this.#near.has(slug);
+  }
+
+  /**
+   * Builds chapters as they come within a screen of the viewport, and wakes their editors;
+   * chapters that go far away put their editors to sleep (each one costs work on every frame).
+   * The chapters on the first screen are built at once, before the first frame.
+   */
+  #watchNearness(): void {
+    const view = this.root.ownerDocument.defaultView!;
+    const margin = view.innerHeight || 900;
+    const near = (slug: string) => {
+      if (this.#near.has(slug)) return;
+      this.#near.add(slug);
+      this.lesson.build(slug);
+      void this.#wake(slug);
+    };
+    for (const [slug, section] of this.#sections) {
+      const {top, bottom} = section.getBoundingClientRect();
+      if (bottom > -margin && top < 2 * margin) near(slug);
+    }
+    this.#watcher = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const slug = (entry.target as HTMLElement).dataset.chapter!;
+          if (entry.isIntersecting) near(slug);
+          else if (this.#near.delete(slug)) this.#sleep(slug);
+        }
+      },
+      {rootMargin: "100% 0px 100% 0px"}
+    );
+    for (const section of this.#sections.values()) this.#watcher.observe(section);
+  }
+
+  /** Turns a chapter's code listings into live editors, a few at a time while the page is idle. */
+  async #wake(slug: string): Promise<void> {
+    if (!this.#idle) return;
+    const views = this.lesson.cells(slug).map((c) => this.views.get(c.id)).filter((v): v is CellView => !!v && !v.editor);
+    for (let i = 0; i < views.length && this.#near.has(slug); i += 8) {
+      await this.#idle();
+      if (!this.#near.has(slug)) return;
+      await Promise.all(views.slice(i, i + 8).map((v) => v.hydrate()));
+    }
+  }
+
+  /** Puts the editors of a chapter far from the screen to sleep (but not one being typed in). */
+  #sleep(slug: string): void {
+    for (const c of this.lesson.cells(slug)) this.views.get(c.id)?.sleep();
   }
 
   /** Runs new source in a cell, as the editor's Run does. */
@@ -180,6 +255,7 @@ export class Page {
 
   /** Stops every cell and empties the page (before another lesson takes its place). */
   dispose(): void {
+    this.#watcher?.disconnect();
     this.lesson.runtime.dispose();
     this.root.replaceChildren();
   }
@@ -212,8 +288,17 @@ export class Page {
     return now.length !== shipped.length || now.some((b, i) => b.origin !== i || b.source !== shipped[i].source || b.kind !== shipped[i].kind);
   }
 
-  /** Turns every static code listing into a live editor, a few at a time while the page is idle. */
+  /**
+   * Turns static code listings into live editors, a few at a time while the page is idle: those
+   * of the chapters near the screen now, and of the others as they come near. Where the browser
+   * cannot tell what is near, every one.
+   */
   async hydrateEditors(idle: () => Promise<unknown>): Promise<void> {
+    this.#idle = idle;
+    if (this.#watcher) {
+      await Promise.all([...this.#near].map((slug) => this.#wake(slug)));
+      return;
+    }
     const views = [...this.views.values()];
     for (let i = 0; i < views.length; i += 8) {
       await idle();
@@ -311,7 +396,7 @@ export class Page {
     };
     if (this.#renderer.ready(source)) return show();
     // Prose the build did not render waits for the renderer; what was shown stays until then.
-    const rendering = this.#renderer.load().then(
+    const rendering = this.#renderer.prepare([source]).then(
       () => prose.source === source && this.#prose.get(prose.id) === shown && show(),
       (error: unknown) => this.notices.show(`This text could not be shown: ${(error as Error).message}.`, {id: "render", tone: "error"})
     );
