@@ -2,6 +2,8 @@
 // serializes them to test/output/NAME.svg|html, and test/gallery.html shows them all.
 import * as Plot from "@observablehq/plot";
 import * as draw from "../../src/draw/index.js";
+import {previewPath} from "../../src/train/path-preview.js";
+import {runRecorder} from "../../src/train/run-recorder.js";
 
 /** A case draws one chart; the name is its snapshot's file name. */
 export type Case = () => Element | Promise<Element>;
@@ -30,6 +32,23 @@ function descent(steps: number, rate = 0.04): [number, number][] {
   return path;
 }
 const path = descent(120);
+
+/** A recorded run of gradient descent on the loss, from `start` at `rate`. */
+function recordedRun(start: [number, number], rate: number, steps: number) {
+  const run = runRecorder({parameters: ["w", "b"], measure: (p) => ({loss: loss(p[0], p[1]), gradient: gradient(p[0], p[1])})});
+  let [w, b] = start;
+  run.push(w, b);
+  for (let k = 0; k < steps; ++k) {
+    const [dw, db] = gradient(w, b);
+    (w -= rate * dw), (b -= rate * db);
+    run.push(w, b);
+  }
+  return run;
+}
+const step = (rate: number) => ({w, b}: {w: number; b: number}) => {
+  const [dw, db] = gradient(w, b);
+  return {w: w - rate * dw, b: b - rate * db};
+};
 // Partway down: the point is well above the floor, so its drop line shows.
 const [wNow, bNow] = path[12];
 const path3 = path.slice(0, 13).map(([w, b]): [number, number, number] => [w, b, loss(w, b)]);
@@ -72,6 +91,36 @@ export const cases: Record<string, Case> = {
     const view = draw.topView(rootGrid, {width: 640, labels: rootLabels, contours: 16});
     view.mark({path, point: path[path.length - 1]});
     return view;
+  },
+  "top-view-runs": () => {
+    // Two kept runs, a fast one that zigzags and a slow one that crawls, and the dashed
+    // preview of where the next 60 steps from a dragged start will go.
+    const view = draw.topView(rootGrid, {width: 640, labels: rootLabels, contours: 16});
+    const zigzag = recordedRun([-0.6, 4.2], 0.08, 200);
+    const crawl = recordedRun([2.6, -2.5], 0.01, 200);
+    view.mark({
+      paths: [
+        {path: zigzag.path(100), color: draw.palette.runs[0], label: "η = 0.08, from (−0.6, 4.2)"},
+        {path: crawl.path(100), color: draw.palette.runs[1], label: "η = 0.01, from (2.6, −2.5)"},
+        {path: previewPath({w: 0, b: -2}, step(0.04), 60), color: draw.palette.path, dashed: true, end: false}
+      ],
+      point: [0, -2]
+    });
+    return view;
+  },
+  "loss-curves": () => {
+    const zigzag = recordedRun([-0.6, 4.2], 0.08, 200);
+    const crawl = recordedRun([2.6, -2.5], 0.01, 200);
+    const curves = [
+      {...zigzag.lossCurve(100), color: draw.palette.runs[0]},
+      {...crawl.lossCurve(100), color: draw.palette.runs[1]}
+    ];
+    const chart = draw.layered(
+      {width: 560, height: 220, grid: true, x: {label: "iteration", domain: [0, 200]}, y: {label: "loss", type: "log", domain: draw.lossDomain(curves)}},
+      []
+    );
+    chart.mark(draw.lossCurves(curves, {at: {iteration: 80, loss: crawl.loss(80), color: draw.palette.runs[1]}}));
+    return chart;
   },
   "top-view-arrow": () => {
     // Equal units on both axes, so the gradient meets the contours at right angles.
