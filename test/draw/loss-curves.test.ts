@@ -11,11 +11,11 @@ describe("lossCurves", () => {
       {iterations: [0, 1, 2, 3], losses: [10, 5, 0, 1], color: "red"},
       {iterations: Float64Array.from([0, 5, 10]), losses: Float64Array.from([50, 20, Infinity]), color: "blue", dashed: true}
     ]));
-    const red = svg.querySelector("[aria-label=line] [stroke=red] path")!.getAttribute("d")!;
+    const red = svg.querySelector("[aria-label=line][stroke=red] path")!.getAttribute("d")!;
     expect(red.split("L")).toHaveLength(3); // the loss of 0 is left out
-    const blue = svg.querySelector("[aria-label=line] [stroke=blue]")!;
+    const blue = svg.querySelector("[aria-label=line][stroke=blue]")!;
     expect(blue.querySelector("path")!.getAttribute("d")!.split("L")).toHaveLength(2); // overflowed: left out
-    expect(svg.querySelector("[aria-label=line] [stroke=blue]")!.getAttribute("stroke-dasharray")).toBe("5 4");
+    expect(svg.querySelector("[aria-label=line][stroke=blue]")!.getAttribute("stroke-dasharray")).toBe("5 4");
   });
 
   it("marks the moment shown with a rule, and its loss with a dot", () => {
