@@ -137,6 +137,18 @@ export class RunRecorder {
     return {iterations: Float64Array.from(picked), losses};
   }
 
+  /** A recorder of its own with the same moments (and what was measured), for keeping a run as it is now. */
+  copy(): RunRecorder {
+    const copy = new RunRecorder({parameters: this.parameters, measure: this.#measure, capacity: Math.max(1, this.length)});
+    copy.#values.set(this.#values.subarray(0, this.length * this.size));
+    if (this.#measured) {
+      copy.#measured = new Float64Array(copy.capacity * (this.size + 1)).fill(NaN);
+      copy.#measured.set(this.#measured.subarray(0, this.length * (this.size + 1)));
+    }
+    copy.length = this.length;
+    return copy;
+  }
+
   /** Forgets every moment after `length` − 1, as when training goes on from a moment scrubbed back to. */
   truncate(length: number): void {
     if (!(length >= 0)) throw new Error(`runRecorder: invalid length; not a count: ${length}`);
