@@ -14,3 +14,4 @@ export {layered, type Layered} from "./layered.js";
 export {lossCurves, lossDomain, type LossCurve, type LossCurvesOptions} from "./loss-curves.js";
 export {dots, SVG_LIMIT, type DotsOptions} from "./dots.js";
 export {onCanvas, paintDots, paintLinks, paintRects, type Painter, type Painting} from "./on-canvas.js";
+export {paddedDomain, dataDomains, landscapeWindow, type DomainOptions, type WindowOptions} from "../data/domains.js";

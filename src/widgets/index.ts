@@ -6,3 +6,5 @@ export {timeline, type Timeline, type TimelineOptions} from "./timeline.js";
 export {keptRuns, freeColor, runLabel, type KeptRun, type KeptRuns, type KeptRunsOptions} from "./kept-runs.js";
 export {runRecorder, RunRecorder, type RunMoment, type RunRecorderOptions} from "../train/run-recorder.js";
 export {previewPath, type PreviewOptions} from "../train/path-preview.js";
+export {dataTable, type DataTable, type DataTableOptions} from "./data-table.js";
+export {parseTable, formatTable, type Pair, type ParsedTable} from "../data/csv.js";
