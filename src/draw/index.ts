@@ -15,3 +15,4 @@ export {lossCurves, lossDomain, type LossCurve, type LossCurvesOptions} from "./
 export {dots, SVG_LIMIT, type DotsOptions} from "./dots.js";
 export {onCanvas, paintDots, paintLinks, paintRects, type Painter, type Painting} from "./on-canvas.js";
 export {paddedDomain, dataDomains, landscapeWindow, type DomainOptions, type WindowOptions} from "../data/domains.js";
+export {backpropPanel, type BackpropPanelOptions} from "./backprop-panel.js";

@@ -8,3 +8,4 @@ export {runRecorder, RunRecorder, type RunMoment, type RunRecorderOptions} from 
 export {previewPath, type PreviewOptions} from "../train/path-preview.js";
 export {dataTable, type DataTable, type DataTableOptions} from "./data-table.js";
 export {parseTable, formatTable, type Pair, type ParsedTable} from "../data/csv.js";
+export {chainRule, networkGradient, networkLoss, descentStep, parameterNames, type ChainRule, type Network} from "../train/backprop.js";

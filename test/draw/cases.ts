@@ -155,6 +155,14 @@ export const cases: Record<string, Case> = {
     view.mark({boundary});
     return view;
   },
+  "backprop-panel": () =>
+    draw.backpropPanel({
+      network: {wi: [0.8, -1.3, 2.1], b: [0.5, -1.7, 0.9], wo: [1.2, -0.6, 0.35], bo: 0.1},
+      points: [[-4, 0.44], [-3, -0.43], [-2, -0.97], [-1, -0.78], [0, 0], [1, 0.78], [2, 0.97], [3, 0.43], [4, -0.44]],
+      parameter: "wi2",
+      learningRate: 0.03,
+      rows: 6
+    }),
   "network-1": () => draw.network({hidden: [{w: 2, b: -1}], output: [3]}, {width: 480}),
   "network-2": () => draw.network({hidden: [{w: 4, b: -2}, {w: -3, b: 6}], output: [1.5, -2.2], x: 1}, {width: 480}),
   "network-4": () =>
