@@ -121,7 +121,7 @@ export function dataTable(options: DataTableOptions = {}): DataTable {
     const input = document.createElement("input");
     input.type = "text";
     input.inputMode = "decimal";
-    input.value = String(value);
+    input.defaultValue = String(value); // the attribute too, so the markup shows the number
     input.setAttribute("aria-label", `row ${i + 1}, ${labels[j]}`);
     input.size = 8;
     const take = () => {

@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import * as draw from "../../src/draw/index.js";
 import {previewPath} from "../../src/train/path-preview.js";
 import {runRecorder} from "../../src/train/run-recorder.js";
+import * as widgets from "../../src/widgets/index.js";
 
 /** A case draws one chart; the name is its snapshot's file name. */
 export type Case = () => Element | Promise<Element>;
@@ -116,7 +117,7 @@ export const cases: Record<string, Case> = {
       {...crawl.lossCurve(100), color: draw.palette.runs[1]}
     ];
     const chart = draw.layered(
-      {width: 560, height: 220, grid: true, x: {label: "iteration", domain: [0, 200]}, y: {label: "loss", type: "log", domain: draw.lossDomain(curves)}},
+      {width: 560, height: 220, grid: true, x: {label: "iteration", domain: [0, 200]}, y: {label: "loss", type: "log", tickFormat: "~g", domain: draw.lossDomain(curves)}},
       []
     );
     chart.mark(draw.lossCurves(curves, {at: {iteration: 80, loss: crawl.loss(80), color: draw.palette.runs[1]}}));
@@ -154,6 +155,23 @@ export const cases: Record<string, Case> = {
     });
     view.mark({boundary});
     return view;
+  },
+  // The controls of issue 16's figures, as the reader first meets them.
+  "timeline": () => {
+    const t = widgets.timeline({length: 4001});
+    t.value = 1250;
+    return t;
+  },
+  "kept-runs": () => {
+    const kept = widgets.keptRuns();
+    kept.keep({run: recordedRun([-0.6, 4.2], 0.08, 50), learningRate: 0.08});
+    kept.keep({run: recordedRun([2.6, -2.5], 0.01, 50), learningRate: 0.01});
+    return kept;
+  },
+  "data-table": () => {
+    const table = widgets.dataTable({value: data, original: data.slice(0, 4), labels: ["hours", "output"]});
+    table.importText("hours,output\n1,1.8\n2,3.1\n3,abc\n");
+    return table;
   },
   "backprop-panel": () =>
     draw.backpropPanel({
