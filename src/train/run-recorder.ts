@@ -59,9 +59,26 @@ export class RunRecorder {
     return this.#values.length / this.size;
   }
 
-  /** Records the next moment's parameters, given as numbers in order (`push(w, b)`); returns its index. */
-  push(...values: number[]): number {
-    return this.pushFrom(values);
+  /**
+   * Records the next moment's parameters, given as numbers in order (`push(w, b)`), for up to
+   * three parameters (more go through pushFrom); returns its index. Written out by hand, with no
+   * array in between, since training calls it once per iteration.
+   */
+  push(a: number, b?: number, c?: number): number {
+    const {size} = this;
+    const given = arguments.length;
+    if (given !== size || size > 3) {
+      throw new Error(size > 3 ? `runRecorder: push takes up to 3 values; use pushFrom for ${size}` : `runRecorder: ${given} values pushed, not ${size} (${this.parameters.join(", ")})`);
+    }
+    const i = this.length;
+    if ((i + 1) * size > this.#values.length) this.#grow();
+    const values = this.#values;
+    const at = i * size;
+    values[at] = a;
+    if (size > 1) values[at + 1] = b!;
+    if (size > 2) values[at + 2] = c!;
+    this.length = i + 1;
+    return i;
   }
 
   /**
