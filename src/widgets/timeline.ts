@@ -88,6 +88,18 @@ export function timeline(options: TimelineOptions = {}): Timeline {
     changed();
   });
 
+  // Arrow keys step one iteration and Home and End go to either end, as on any slider; Page Up
+  // and Page Down jump a tenth of the run, so a long run can be crossed from the keyboard.
+  range.addEventListener("keydown", (event) => {
+    if (event.key !== "PageUp" && event.key !== "PageDown") return;
+    event.preventDefault();
+    const jump = Math.max(1, Math.round((length - 1) / 10));
+    const next = clampIndex(value + (event.key === "PageUp" ? jump : -jump), length);
+    if (next === value) return;
+    value = next;
+    changed();
+  });
+
   if (replay) root.append(button("replay", "⟲ Replay", "Run again from the same start, with the same steps", "replay"));
   root.append(slider);
   if (keep) root.append(button("keep-run", "Keep this run", "Pin this run: its path and loss curve stay while you train again", "keep"));

@@ -85,6 +85,24 @@ describe("timeline", () => {
     expect(bare.querySelectorAll("button")).toHaveLength(0);
   });
 
+  it("Page Up and Page Down jump a tenth of the run from the keyboard", () => {
+    const t = timeline({length: 1001, value: 500});
+    const heard = vi.fn();
+    t.addEventListener("input", heard);
+    const range = t.querySelector<HTMLInputElement>("input[type=range]")!;
+    const key = (k: string) => range.dispatchEvent(new KeyboardEvent("keydown", {key: k, bubbles: true, cancelable: true}));
+    key("PageUp");
+    expect(t.value).toBe(600);
+    key("PageDown");
+    key("PageDown");
+    expect(t.value).toBe(400);
+    expect(range.getAttribute("aria-valuetext")).toBe("iteration 400 of 1,000");
+    expect(heard).toHaveBeenCalledTimes(3);
+    t.value = 990;
+    key("PageUp");
+    expect(t.value).toBe(1000);
+  });
+
   it("names a bad length", () => {
     expect(() => timeline({length: 0})).toThrow(/invalid length; not a count of at least 1: 0/);
   });
