@@ -1,6 +1,6 @@
 // The benchmarks: scrub latency, training speed, start-up and scale, in headless Chromium.
 //   npm run bench                          everything; a table, and bench-results.json
-//   npm run bench -- --only scrub,training    some phases (start, scrub, training, scale)
+//   npm run bench -- --only scrub,training    some phases (start, scrub, training, scale, timeline)
 //   npm run bench -- --profile landscape@100000   where a chapter's scrub spends its time
 //   npm run bench -- --profile training@1000      where playing descent at top speed does
 //   npm run bench -- --cpu 1                  without the phases on a 4× slower CPU (on by default)
@@ -19,10 +19,12 @@ import {scrub, type ScrubOutcome} from "./bench/scrub.js";
 import {serveSite, type Site} from "./bench/site.js";
 import {throttle} from "./bench/throttle.js";
 import {startOnce, type StartOutcome} from "./bench/start.js";
+import {timelineBench, type TimelineOutcome} from "./bench/timeline.js";
 import {train, type TrainingOutcome} from "./bench/training.js";
 
 const {values} = parseArgs({options: {only: {type: "string"}, profile: {type: "string"}, cpu: {type: "string"}, chapters: {type: "string"}}});
-const phases = new Set((values.only ?? "start,scrub,training,scale").split(",").map((s) => s.trim()));
+const phases = new Set((values.only ?? "start,scrub,training,scale,timeline").split(",").map((s) => s.trim()));
+const BROWSER_PHASES = ["start", "scrub", "training", "scale"];
 /** How many times slower the CPU is in the throttled phases (1: none); profiles run at 1× unless told. */
 const CPU = Number(values.cpu ?? (values.profile ? 1 : 4));
 const onlyChapters = values.chapters?.split(",").map((s) => s.trim());
@@ -64,6 +66,7 @@ const results = {
   scale_training: [] as Record<string, unknown>[],
   /** The same start, scrub and training with the CPU slowed CPU times. */
   throttled: null as null | {cpu: number; start: Record<string, unknown> | null; scrub: ScrubRow[]; training: Record<string, unknown> | null},
+  timeline: null as null | TimelineOutcome,
   errors: [] as string[]
 };
 
@@ -492,6 +495,26 @@ function print() {
       ""
     );
   }
+  const tl = results.timeline;
+  if (tl) {
+    const ratio = (x: number) => verdict([[Number.isFinite(x) ? x >= targets.recordingRatio : null, "ratio"]]);
+    const frames = (x: number) => verdict([[Number.isFinite(x) ? x <= targets.timelineFrames : null, "frames"]]);
+    out.push(
+      `Timeline: recording a run, in Node's V8 (${num(tl.iterations, 0)} iterations of descent, fastest of ${tl.rounds} rounds each way)`,
+      table(
+        ["measure", "value", "target", "pass"],
+        [
+          ["throughput with recording ÷ without, a new run", num(tl.throughput_ratio, 3), `≥ ${targets.recordingRatio}`, ratio(tl.throughput_ratio)],
+          ["  …after Reset or for Replay (memory reused)", num(tl.reused_ratio, 3), `≥ ${targets.recordingRatio}`, ratio(tl.reused_ratio)],
+          ["  without / new run / reused, ms", `${num(tl.without_ms)} / ${num(tl.with_ms)} / ${num(tl.reused_ms)}`, "", ""],
+          ["  a run's memory first written / again, ms", `${num(tl.fresh_memory_ms)} / ${num(tl.touched_memory_ms)}`, "", ""],
+          ["path preview, 300 steps, frames (computing only)", num(tl.preview_frames, 3), `≤ ${targets.timelineFrames}`, frames(tl.preview_frames)],
+          ["recorder's share of a scrub at 100,000, p95 frames", num(tl.scrub_frames, 3), `≤ ${targets.timelineFrames}`, frames(tl.scrub_frames)]
+        ]
+      ),
+      ""
+    );
+  }
   const noted = [...results.scrub, ...results.scale].filter((r) => r.skipped || r.errors || r.rejected);
   for (const r of noted) {
     const where = "points" in r ? `${r.chapter} at ${num(r.points as number, 0)} points` : r.chapter;
@@ -513,7 +536,13 @@ function print() {
 
 if (values.profile) {
   await profile(values.profile);
+} else if (!BROWSER_PHASES.some((p) => phases.has(p))) {
+  timelinePhase();
+  results.machine.loadavg_end = loadavg();
+  writeResults();
+  print();
 } else {
+  timelinePhase();
   say("building the site");
   let site: Site | null = null;
   let browser: Browser | null = null;
@@ -528,6 +557,21 @@ if (values.profile) {
     await site?.close();
   }
   results.machine.loadavg_end = loadavg();
-  writeFileSync(new URL("../bench-results.json", import.meta.url), JSON.stringify(results, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
+  writeResults();
   print();
+}
+
+/** Recording's cost, before any browser starts (it needs none, and shares the CPU with none). */
+function timelinePhase() {
+  if (!phases.has("timeline")) return;
+  say("timeline: training with and without recording");
+  try {
+    results.timeline = timelineBench();
+  } catch (error) {
+    results.errors.push(`timeline: ${why(error)}`);
+  }
+}
+
+function writeResults() {
+  writeFileSync(new URL("../bench-results.json", import.meta.url), JSON.stringify(results, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
 }

@@ -23,6 +23,10 @@ export const targets = {
   firstChartMs: 500,
   /** JS and CSS before the first chart, gzip bytes (200 kB). */
   initialGzipBytes: 200_000,
+  /** Training with recording on: at least this share of its throughput with recording off. */
+  recordingRatio: 0.9,
+  /** Timeline scrub and path preview: within this many frame intervals. */
+  timelineFrames: 2.5,
   /** The exported standalone page, bytes (2 MB). */
   standaloneBytes: 2_000_000,
   /** With the CPU slowed 4× (a school laptop): */

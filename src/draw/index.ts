@@ -4,11 +4,15 @@ export {rotation, project, type Point3, type Matrix3, type View} from "./project
 export {sampleGrid, type Grid} from "./grid.js";
 export {surface, type SurfaceOptions, type SurfacePoint, type SurfaceView} from "./surface.js";
 export type {Angles} from "./rotate.js";
-export {topView, type Point2, type TopView, type TopViewMarks, type TopViewOptions} from "./top-view.js";
+export {topView, type Point2, type TopView, type TopViewMarks, type TopViewOptions, type TopViewPath} from "./top-view.js";
+export {legend, type LegendItem} from "./legend.js";
 export {clipLine, type Boundary} from "./clip-line.js";
 export {network, type NetworkOptions, type NetworkSpec} from "./network.js";
 export {neuron, type NeuronOptions, type NeuronSpec} from "./neuron.js";
 export {residuals, type ResidualsOptions} from "./residuals.js";
 export {layered, type Layered} from "./layered.js";
+export {lossCurves, lossDomain, type LossCurve, type LossCurvesOptions} from "./loss-curves.js";
 export {dots, SVG_LIMIT, type DotsOptions} from "./dots.js";
 export {onCanvas, paintDots, paintLinks, paintRects, type Painter, type Painting} from "./on-canvas.js";
+export {paddedDomain, dataDomains, landscapeWindow, type DomainOptions, type WindowOptions} from "../data/domains.js";
+export {backpropPanel, type BackpropPanelOptions} from "./backprop-panel.js";

@@ -7,5 +7,7 @@ export const palette = {
   path: "var(--path)",
   hidden: "var(--hidden)",
   positive: "var(--positive)",
-  negative: "var(--negative)"
+  negative: "var(--negative)",
+  /** Runs side by side (kept runs): four colours apart from each other and from the rest. */
+  runs: ["var(--run-1)", "var(--run-2)", "var(--run-3)", "var(--run-4)"]
 } as const;

@@ -4,6 +4,7 @@ import {clipLine, type Boundary} from "./clip-line.js";
 import {colorRamp} from "./color-ramp.js";
 import {zExtent, type Grid} from "./grid.js";
 import {heatMap, type HeatMap} from "./heat-map.js";
+import {legend} from "./legend.js";
 import {palette} from "./palette.js";
 
 /** A point in the plane of a top view, in data coordinates. */
@@ -60,8 +61,27 @@ export interface TopViewMarks {
   line?: Point2[];
   /** The straight line w1·x + w2·y + b = 0 (a decision boundary), clipped to the domain, in palette.model. */
   boundary?: Boundary;
+  /**
+   * More paths, each in its own colour (runs side by side, a preview of the next steps), drawn
+   * under `path` and `point`; those with a label are listed in a legend under the chart.
+   */
+  paths?: TopViewPath[];
   /** More Plot marks for the overlay. */
   marks?: Markish[];
+}
+
+/** One of several paths on a top view. */
+export interface TopViewPath {
+  /** The points: [x, y] pairs, or one Float64Array interleaved [x₀, y₀, x₁, y₁, …] (as previewPath gives). */
+  path: readonly Point2[] | Float64Array;
+  /** Its colour. Default palette.path. */
+  color?: string;
+  /** What it is, for the legend ("η = 0.001, from (1, 0)"); unlabelled paths are not listed. */
+  label?: string;
+  /** Dashed, for a path not yet walked (a preview). */
+  dashed?: boolean;
+  /** A dot at its last point, as where that run stands. Default true. */
+  end?: boolean;
 }
 
 /** A heat map with contours of f(x, y), and a light overlay redrawn by {@link TopView.mark}. */
@@ -106,6 +126,15 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
   stack.style.position = "relative";
   let chart: Chart | null = null;
   let marked: TopViewMarks = {};
+  // The legend of labelled paths, under the chart; there only while some path has a label.
+  let key: HTMLUListElement | null = null;
+  const showLegend = (marks: TopViewMarks) => {
+    const items = (marks.paths ?? []).filter((p) => p.label).map((p) => ({label: p.label!, color: p.color ?? palette.path, dashed: p.dashed}));
+    const next = items.length ? legend(items, {document, label: "paths"}) : null;
+    if (key) key.replaceWith(...(next ? [next] : []));
+    else if (next) wrapper.append(next);
+    key = next;
+  };
   const redraw = (grid: Grid, options: TopViewOptions) => {
     const next = settings(grid, options);
     // Extra base marks are the reader's, and may differ with the grid: draw those anew.
@@ -114,7 +143,7 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
     chart = drawn;
     wrapper.style.maxWidth = `${next.frame.width}px`;
     stack.replaceChildren(base, overlayChart(marked, chart.frame, chart.xDomain, chart.yDomain));
-    wrapper.replaceChildren(...(legend ? [legend] : []), stack);
+    wrapper.replaceChildren(...(legend ? [legend] : []), stack, ...(key ? [key] : []));
   };
   redraw(grid, options);
   redraws.set(wrapper, redraw);
@@ -123,6 +152,7 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
     value: (marks: TopViewMarks) => {
       marked = marks;
       stack.lastChild!.replaceWith(overlayChart(marks, chart!.frame, chart!.xDomain, chart!.yDomain));
+      if (marks.paths?.length || key) showLegend(marks);
     }
   }) as TopView;
 }
@@ -167,7 +197,7 @@ function draw(grid: Grid, options: TopViewOptions, {frame, xDomain, yDomain, zSc
 }
 
 function overlayChart(
-  {point, path, arrow, line, boundary, marks = []}: TopViewMarks,
+  {point, path, paths = [], arrow, line, boundary, marks = []}: TopViewMarks,
   frame: PlotOptions,
   xDomain: Point2,
   yDomain: Point2
@@ -183,6 +213,7 @@ function overlayChart(
     marks: [
       segment ? Plot.line(segment, {x, y, stroke: palette.model, strokeWidth: 2.5, clip: true}) : null,
       line ? Plot.line(line, {x, y, stroke: palette.model, strokeWidth: 2, clip: true}) : null,
+      ...paths.flatMap(pathMarks),
       path ? Plot.line(path, {x, y, stroke: palette.path, strokeWidth: 2, clip: true}) : null,
       path && path.length <= 200 ? Plot.dot(path, {x, y, r: 2.5, fill: palette.path, clip: true}) : null,
       arrow
@@ -204,4 +235,31 @@ function overlayChart(
   // The base chart already describes the axes and heat map to assistive technology.
   chart.setAttribute("aria-hidden", "true");
   return chart;
+}
+
+/** One of several paths: a line with a thin halo, so it shows on any colour of the heat map, and its end. */
+function pathMarks({path, color = palette.path, dashed = false, end = true}: TopViewPath): Markish[] {
+  const [xs, ys] = columns(path);
+  if (xs.length === 0) return [];
+  const data = {length: xs.length};
+  const line = {x: xs, y: ys, clip: true, strokeLinejoin: "round", strokeLinecap: "round"} as const;
+  const last = {length: 1};
+  return [
+    Plot.line(data, {...line, stroke: "var(--bg, white)", strokeOpacity: 0.7, strokeWidth: 4.5}),
+    Plot.line(data, {...line, stroke: color, strokeWidth: 2, ...(dashed ? {strokeDasharray: "5 4"} : {})}),
+    end ? Plot.dot(last, {x: [xs[xs.length - 1]], y: [ys[ys.length - 1]], r: 4, fill: color, stroke: "var(--bg, white)", strokeWidth: 1, clip: true}) : null
+  ];
+}
+
+/** A path's x and y as two columns, from pairs or from interleaved values. */
+export function columns(path: readonly Point2[] | Float64Array): [Float64Array, Float64Array] {
+  if (path instanceof Float64Array) {
+    if (path.length % 2) throw new Error(`topView: a path of interleaved x and y has an odd length: ${path.length}`);
+    const n = path.length / 2;
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
+    for (let i = 0; i < n; ++i) (xs[i] = path[2 * i]), (ys[i] = path[2 * i + 1]);
+    return [xs, ys];
+  }
+  return [Float64Array.from(path, (p) => p[0]), Float64Array.from(path, (p) => p[1])];
 }

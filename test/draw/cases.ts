@@ -2,6 +2,9 @@
 // serializes them to test/output/NAME.svg|html, and test/gallery.html shows them all.
 import * as Plot from "@observablehq/plot";
 import * as draw from "../../src/draw/index.js";
+import {previewPath} from "../../src/train/path-preview.js";
+import {runRecorder} from "../../src/train/run-recorder.js";
+import * as widgets from "../../src/widgets/index.js";
 
 /** A case draws one chart; the name is its snapshot's file name. */
 export type Case = () => Element | Promise<Element>;
@@ -30,6 +33,23 @@ function descent(steps: number, rate = 0.04): [number, number][] {
   return path;
 }
 const path = descent(120);
+
+/** A recorded run of gradient descent on the loss, from `start` at `rate`. */
+function recordedRun(start: [number, number], rate: number, steps: number) {
+  const run = runRecorder({parameters: ["w", "b"], measure: (p) => ({loss: loss(p[0], p[1]), gradient: gradient(p[0], p[1])})});
+  let [w, b] = start;
+  run.push(w, b);
+  for (let k = 0; k < steps; ++k) {
+    const [dw, db] = gradient(w, b);
+    (w -= rate * dw), (b -= rate * db);
+    run.push(w, b);
+  }
+  return run;
+}
+const step = (rate: number) => ({w, b}: {w: number; b: number}) => {
+  const [dw, db] = gradient(w, b);
+  return {w: w - rate * dw, b: b - rate * db};
+};
 // Partway down: the point is well above the floor, so its drop line shows.
 const [wNow, bNow] = path[12];
 const path3 = path.slice(0, 13).map(([w, b]): [number, number, number] => [w, b, loss(w, b)]);
@@ -73,6 +93,36 @@ export const cases: Record<string, Case> = {
     view.mark({path, point: path[path.length - 1]});
     return view;
   },
+  "top-view-runs": () => {
+    // Two kept runs, a fast one that zigzags and a slow one that crawls, and the dashed
+    // preview of where the next 60 steps from a dragged start will go.
+    const view = draw.topView(rootGrid, {width: 640, labels: rootLabels, contours: 16});
+    const zigzag = recordedRun([-0.6, 4.2], 0.08, 200);
+    const crawl = recordedRun([2.6, -2.5], 0.01, 200);
+    view.mark({
+      paths: [
+        {path: zigzag.path(100), color: draw.palette.runs[0], label: "η = 0.08, from (−0.6, 4.2)"},
+        {path: crawl.path(100), color: draw.palette.runs[1], label: "η = 0.01, from (2.6, −2.5)"},
+        {path: previewPath({w: 0, b: -2}, step(0.04), 60), color: draw.palette.path, dashed: true, end: false}
+      ],
+      point: [0, -2]
+    });
+    return view;
+  },
+  "loss-curves": () => {
+    const zigzag = recordedRun([-0.6, 4.2], 0.08, 200);
+    const crawl = recordedRun([2.6, -2.5], 0.01, 200);
+    const curves = [
+      {...zigzag.lossCurve(100), color: draw.palette.runs[0]},
+      {...crawl.lossCurve(100), color: draw.palette.runs[1]}
+    ];
+    const chart = draw.layered(
+      {width: 560, height: 220, grid: true, x: {label: "iteration", domain: [0, 200]}, y: {label: "loss", type: "log", tickFormat: "~g", domain: draw.lossDomain(curves)}},
+      []
+    );
+    chart.mark(draw.lossCurves(curves, {at: {iteration: 80, loss: crawl.loss(80), color: draw.palette.runs[1]}}));
+    return chart;
+  },
   "top-view-arrow": () => {
     // Equal units on both axes, so the gradient meets the contours at right angles.
     const view = draw.topView(rootGrid, {width: 400, aspectRatio: 1, labels: rootLabels});
@@ -106,6 +156,31 @@ export const cases: Record<string, Case> = {
     view.mark({boundary});
     return view;
   },
+  // The controls of issue 16's figures, as the reader first meets them.
+  "timeline": () => {
+    const t = widgets.timeline({length: 4001});
+    t.value = 1250;
+    return t;
+  },
+  "kept-runs": () => {
+    const kept = widgets.keptRuns();
+    kept.keep({run: recordedRun([-0.6, 4.2], 0.08, 50), learningRate: 0.08});
+    kept.keep({run: recordedRun([2.6, -2.5], 0.01, 50), learningRate: 0.01});
+    return kept;
+  },
+  "data-table": () => {
+    const table = widgets.dataTable({value: data, original: data.slice(0, 4), labels: ["hours", "output"]});
+    table.importText("hours,output\n1,1.8\n2,3.1\n3,abc\n");
+    return table;
+  },
+  "backprop-panel": () =>
+    draw.backpropPanel({
+      network: {wi: [0.8, -1.3, 2.1], b: [0.5, -1.7, 0.9], wo: [1.2, -0.6, 0.35], bo: 0.1},
+      points: [[-4, 0.44], [-3, -0.43], [-2, -0.97], [-1, -0.78], [0, 0], [1, 0.78], [2, 0.97], [3, 0.43], [4, -0.44]],
+      parameter: "wi2",
+      learningRate: 0.03,
+      rows: 6
+    }),
   "network-1": () => draw.network({hidden: [{w: 2, b: -1}], output: [3]}, {width: 480}),
   "network-2": () => draw.network({hidden: [{w: 4, b: -2}, {w: -3, b: 6}], output: [1.5, -2.2], x: 1}, {width: 480}),
   "network-4": () =>

@@ -94,3 +94,45 @@ describe("topView", () => {
     expect(charts(view)[1].querySelector("[aria-label=dot] circle")).not.toBeNull();
   });
 });
+
+describe("topView paths", () => {
+  it("draws several paths in their colours, from pairs or interleaved values, and lists the labelled ones", () => {
+    const view = topView(grid, {width: 500, height: 300});
+    view.mark({
+      paths: [
+        {path: [[-2, 1], [0, 0.5], [1, 0.5]], color: "red", label: "η = 0.1"},
+        {path: new Float64Array([1, 1, 0, 0, -1, -0.5]), color: "blue", label: "η = 0.01", dashed: true},
+        {path: [[0, 0], [1, 1]]}
+      ]
+    });
+    const overlay = charts(view)[1];
+    const strokes = [...overlay.querySelectorAll("[aria-label=line] > g")].map((g) => g.getAttribute("stroke"));
+    expect(strokes.filter((s) => s === "red")).toHaveLength(1);
+    expect(strokes.filter((s) => s === "blue")).toHaveLength(1);
+    expect(overlay.querySelector("[aria-label=line] > g[stroke=blue]")!.getAttribute("stroke-dasharray")).toBe("5 4");
+    // The interleaved path goes through (1, 1), (0, 0), (−1, −0.5): three points, one line.
+    expect(overlay.querySelector("[aria-label=line] > g[stroke=blue] path")!.getAttribute("d")!.split("L")).toHaveLength(3);
+    const legend = view.querySelector("ul.draw-legend")!;
+    expect([...legend.querySelectorAll("li")].map((li) => li.textContent)).toEqual(["η = 0.1", "η = 0.01"]);
+    expect(legend.getAttribute("aria-label")).toBe("paths");
+    // Marking without paths takes the legend away; the chart itself stays.
+    const [base] = charts(view);
+    view.mark({point: [0, 0]});
+    expect(view.querySelector("ul.draw-legend")).toBeNull();
+    expect(charts(view)[0]).toBe(base);
+  });
+
+  it("keeps the legend under the chart when the chart is drawn again in place", () => {
+    const view = topView(grid, {width: 500, height: 300});
+    view.mark({paths: [{path: [[0, 0], [1, 1]], label: "run 1"}]});
+    const other = sampleGrid((x, y) => x * y, [-2, 2], [-1, 1], 21);
+    topView(other, {width: 500, height: 300, contours: 3, reuse: view});
+    expect(view.lastElementChild!.matches("ul.draw-legend")).toBe(true);
+    expect(view.querySelector("ul.draw-legend")!.textContent).toBe("run 1");
+  });
+
+  it("says what is wrong with a path of interleaved values", () => {
+    const view = topView(grid, {width: 500, height: 300});
+    expect(() => view.mark({paths: [{path: new Float64Array(3)}]})).toThrow(/odd length: 3/);
+  });
+});
