@@ -1,9 +1,7 @@
 import {build, defineConfig, type InlineConfig, type Plugin} from "vite";
 import {fileURLToPath} from "node:url";
-import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import {slugOf} from "./src/engine/chapter-file.js";
-import {parseChapterFile} from "./src/engine/chapter-markdown.js";
+import {chapterFiles, readLessonFolder} from "./src/engine/lesson-folder.js";
 import {prebuild} from "./src/engine/prebuild.js";
 
 const inspectorCSS = fileURLToPath(new URL("node_modules/@observablehq/inspector/dist/inspector.css", import.meta.url));
@@ -90,8 +88,9 @@ function standaloneOnBuild(): Plugin {
 
 /**
  * `virtual:lesson`: the chapter files in cells/, split, compiled and rendered (prebuild.ts), so
- * the page shows the lesson without loading the parser, markdown-it or temml. In development a
- * chapter file added, changed or removed rebuilds it and reloads the page.
+ * the page shows the lesson without loading the parser, markdown-it or temml, with the files of
+ * cells/data/ that cells read with FileAttachment. In development a chapter or data file added,
+ * changed or removed rebuilds it and reloads the page.
  */
 function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url))): Plugin {
   const id = "virtual:lesson", resolved = `\0${id}`;
@@ -100,15 +99,16 @@ function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url
     resolveId: (source) => (source === id ? resolved : null),
     load(source) {
       if (source !== resolved) return null;
-      const files = readdirSync(folder).filter((f) => f.endsWith(".md")).sort((a, b) => a.localeCompare(b));
-      for (const f of files) this.addWatchFile(join(folder, f));
-      const lesson = prebuild(files.map((f) => parseChapterFile(slugOf(f), readFileSync(join(folder, f), "utf8"))));
+      for (const f of chapterFiles(folder)) this.addWatchFile(join(folder, f));
+      const {chapters, files, notes} = readLessonFolder(folder);
+      for (const note of notes) this.warn(note);
+      const lesson = {...prebuild(chapters), files};
       // JSON.parse reads a large literal faster than JavaScript would.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});`;
     },
     configureServer(server) {
       const changed = (file: string) => {
-        if (!file.startsWith(folder) || !file.endsWith(".md")) return;
+        if (!file.startsWith(folder) || !(/\.q?md$/.test(file) || file.startsWith(join(folder, "data")))) return;
         const module = server.moduleGraph.getModuleById(resolved);
         if (module) server.moduleGraph.invalidateModule(module);
         server.ws.send({type: "full-reload"});

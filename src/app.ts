@@ -10,6 +10,8 @@ import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
+import {Attachments, type LessonFile} from "./stdlib/file-attachment.js";
+import {kindOf, openChapter, openable, standIn} from "./ui/open-files.js";
 
 // Sharing, exporting and opening someone else's code load when first used: the first page
 // needs none of them (nor their compression and diff libraries).
@@ -23,6 +25,8 @@ type Trust = Awaited<ReturnType<typeof trusting>>;
 export interface AppOptions {
   /** The lesson this page ships with: the baseline for changes, resets and links. */
   chapters: ChapterFile[];
+  /** The files that ship with it, which cells read with FileAttachment. */
+  files?: LessonFile[];
   /** Input values that come with the lesson (a fork carries those it was exported with). */
   inputs: Record<string, Record<string, unknown>>;
   /** Names the page's saved changes in local storage. */
@@ -107,7 +111,8 @@ export async function start(options: AppOptions): Promise<Playground> {
   let defaults: Record<string, Record<string, unknown>> | null = null;
   let saver: Saver | null = null;
   let waiting = false; // while someone else's code waits for the reader's word, nothing is saved
-  const page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !waiting && saver?.schedule()});
+  const attachments = new Attachments(options.files ?? []);
+  const page = new Page({shipped, current, root, notices, compiler, renderer, attachments, changed: () => !waiting && saver?.schedule()});
   saver = new Saver({
     key,
     storage,
@@ -135,7 +140,8 @@ export async function start(options: AppOptions): Promise<Playground> {
         chapters: page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})),
         inputs: readInputs(page.lesson),
         id: Math.random().toString(36).slice(2, 10),
-        lineage: [{from: describeLocation(), at: new Date().toISOString()}, ...options.lineage]
+        lineage: [{from: describeLocation(), at: new Date().toISOString()}, ...options.lineage],
+        files: attachments.shipped
       };
       return assemble({js, css, data, title: options.title});
     },
@@ -199,7 +205,7 @@ export async function start(options: AppOptions): Promise<Playground> {
         notices.show(`Copy this link: ${url}`, {id: "share"});
       }
     }),
-    button("import", "Open file…", "Open a playground page exported before (or drop one on the page)", () => pick()),
+    button("import", "Open file…", "Open a playground page exported before, a chapter (.qmd or .md), or a data file for the lesson's cells (or drop one on the page)", () => pick()),
     button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs)", () => {
       page.resetAll();
       saver?.flush(true);
@@ -207,11 +213,17 @@ export async function start(options: AppOptions): Promise<Playground> {
   );
 
   const open = async (file: File) => {
+    if (kindOf(file.name) === "data") return standIn(attachments, notices, file);
     let data: ForkData, panel: Trust;
+    let notes: string[] = [];
     try {
       const [fork, trust] = await Promise.all([forking(), trusting(), compiler.load()]);
       panel = trust;
-      data = validateForkData(fork.extractForkData(await file.text()));
+      if (kindOf(file.name) === "chapter") {
+        const opened = await openChapter(file, page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})));
+        notes = opened.notes;
+        data = {version: 1, chapters: opened.chapters, inputs: readInputs(page.lesson), id: Math.random().toString(36).slice(2, 10), lineage: [{from: file.name, at: new Date().toISOString()}, ...options.lineage], files: attachments.shipped};
+      } else data = validateForkData(fork.extractForkData(await file.text()));
     } catch (error) {
       notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
       return;
@@ -219,14 +231,14 @@ export async function start(options: AppOptions): Promise<Playground> {
     const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
     const changes = panel.pendingChanges(proposedFork, shippedBlocks, blockLabel);
     root.before(
-      panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
+      panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.${notes.length ? ` Not honoured here: ${notes.join(" ")}` : ""}`, changes, {
         trust: () => {
           // The file's lesson replaces this one, as if the file itself had been opened.
           page.dispose();
           contents.replaceChildren();
           actions.replaceChildren();
           notices.element.remove();
-          void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
+          void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), files: data.files ?? [], inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
         },
         discard: () => {}
       })
@@ -235,7 +247,7 @@ export async function start(options: AppOptions): Promise<Playground> {
   const pick = () => {
     const input = document.createElement("input");
     input.type = "file";
-    input.accept = ".html,text/html";
+    input.accept = openable;
     input.addEventListener("change", () => input.files?.[0] && open(input.files[0]));
     input.click();
   };
