@@ -81,21 +81,17 @@ export function valueof(element: Element & {value?: unknown}): unknown {
 
 /**
  * The event that signals a new value, picked by element as Observable's stdlib does: a click
- * for a button, a change for a checkbox, radio, select or file input, else an input.
+ * for a button or a checkbox, a change for a file input, else an input (which browsers fire
+ * for selects and radios too).
  */
 export function eventof(element: Element): string {
-  if (element instanceof HTMLButtonElement) return "click";
-  if (element instanceof HTMLSelectElement) return "change";
-  if (element instanceof HTMLInputElement) {
-    switch (element.type) {
-      case "button":
-      case "submit":
-        return "click";
-      case "checkbox":
-      case "radio":
-      case "file":
-        return "change";
-    }
+  switch ((element as HTMLInputElement).type) {
+    case "button":
+    case "submit":
+    case "checkbox":
+      return "click";
+    case "file":
+      return "change";
   }
   return "input";
 }
