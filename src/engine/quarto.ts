@@ -77,7 +77,18 @@ export function parseQuarto(slug: string, text: string): QuartoChapter {
   }
   proseUpTo(lines.length);
   if (others.size) notes.push(`Its ${[...others].join(", ")} cells are shown as code but do not run: only Observable JavaScript ({ojs}) runs here.`);
-  return {chapter: {slug, blocks}, notes};
+  return {chapter: {slug, blocks: joinProse(blocks)}, notes};
+}
+
+/** Prose next to prose is one passage, as a chapter file reads it back. */
+function joinProse(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const last = out.at(-1);
+    if (b.kind === "prose" && last?.kind === "prose") out[out.length - 1] = {kind: "prose", source: `${last.source}\n\n${b.source}`};
+    else out.push(b);
+  }
+  return out;
 }
 
 /** The title from YAML front matter, the text after it, and the keys not used. */
@@ -143,5 +154,5 @@ export function splitCells(body: string): string[] {
     return [body];
   }
   if (cells.length <= 1) return [body];
-  return cells.map((cell, i) => body.slice(i === 0 ? 0 : cells[i - 1].end, cell.end).replace(/^\s*\n|\s+$/g, "").replace(/^;\s*/, ""));
+  return cells.map((cell, i) => body.slice(i === 0 ? 0 : cells[i - 1].end, cell.end).trim());
 }
