@@ -4,6 +4,7 @@ import {html, svg} from "htl";
 import {Generators} from "./generators.js";
 import {DOM} from "./dom.js";
 import {Promises} from "./promises.js";
+import {Files} from "./files.js";
 import {Attachments} from "./file-attachment.js";
 import {Mutable} from "./mutable.js";
 import {Renderer} from "./renderer.js";
@@ -43,6 +44,7 @@ export function builtins({column, renderer = new Renderer(), wait, attachments =
     Generators: () => Generators,
     DOM: () => DOM,
     Promises: () => Promises,
+    Files: () => Files,
     FileAttachment: () => attachments.builtin(),
     Mutable: () => Mutable,
     width: () => width(column),

@@ -195,7 +195,8 @@ export const corpus: Case[] = [
         "inv = { let done = false; invalidation.then(() => (done = true)); return typeof invalidation.then; }",
         "seen = { await visibility(); return 'visible'; }",
         "m = { const m = new Mutable(1); m.value = 2; return m.value; }",
-        "kinds = [typeof Generators, typeof DOM, typeof Promises, typeof FileAttachment, typeof Mutable]"
+        "kinds = [typeof Generators, typeof DOM, typeof Promises, typeof FileAttachment, typeof Mutable, typeof Files]",
+        "files = Promise.all([Files.text(new Blob(['hi'])), Files.buffer(new Blob(['abc'])).then((b) => b.byteLength), Files.url(new Blob(['x'], {type: 'text/plain'}))])"
       ]
     }
   }
