@@ -1,9 +1,7 @@
 import {build, defineConfig, type InlineConfig, type Plugin} from "vite";
 import {fileURLToPath} from "node:url";
-import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import {slugOf} from "./src/engine/chapter-file.js";
-import {parseChapterFile} from "./src/engine/chapter-markdown.js";
+import {chapterFiles, readLessonFolder} from "./src/engine/lesson-folder.js";
 import {prebuild} from "./src/engine/prebuild.js";
 
 const inspectorCSS = fileURLToPath(new URL("node_modules/@observablehq/inspector/dist/inspector.css", import.meta.url));
@@ -93,11 +91,11 @@ const FIRST_SCREEN_CHAPTERS = 1;
 
 /**
  * `virtual:lesson`: the chapter files in cells/, split, compiled and rendered (prebuild.ts), so
- * the page shows the lesson without loading the parser, markdown-it or temml. The first bundle
- * holds every chapter's source but only the first screen's chapters compiled and rendered;
- * `virtual:lesson/rest` (a chunk of its own, loaded once the first screen has settled) holds
- * the others'. In development a chapter file added, changed or removed rebuilds them and
- * reloads the page.
+ * the page shows the lesson without loading the parser, markdown-it or temml, with the files of
+ * cells/data/ that cells read with FileAttachment. The first bundle holds every chapter's source
+ * but only the first screen's chapters compiled and rendered; `virtual:lesson/rest` (a chunk of
+ * its own, loaded once the first screen has settled) holds the others'. In development a
+ * chapter or data file added, changed or removed rebuilds them and reloads the page.
  */
 function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url))): Plugin {
   const ids = ["virtual:lesson", "virtual:lesson/rest"], resolved = ids.map((id) => `\0${id}`);
@@ -108,22 +106,22 @@ function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url
     resolveId: (source) => (ids.includes(source) ? `\0${source}` : null),
     load(source) {
       if (!resolved.includes(source)) return null;
-      const names = readdirSync(folder).filter((f) => f.endsWith(".md")).sort((a, b) => a.localeCompare(b));
-      for (const f of names) this.addWatchFile(join(folder, f));
-      const files = names.map((f) => parseChapterFile(slugOf(f), readFileSync(join(folder, f), "utf8")));
-      const key = JSON.stringify(files);
+      for (const f of chapterFiles(folder)) this.addWatchFile(join(folder, f));
+      const {chapters: files, files: data, notes} = readLessonFolder(folder);
+      for (const note of notes) this.warn(note);
+      const key = JSON.stringify([files, data]);
       if (cached?.key !== key) cached = {key, lesson: prebuild(files)};
       const {chapters, tex} = cached.lesson;
       const lesson =
         source === resolved[0]
-          ? {first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex}, rest: files.slice(FIRST_SCREEN_CHAPTERS)}
+          ? {first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex, files: data}, rest: files.slice(FIRST_SCREEN_CHAPTERS)}
           : {chapters: chapters.slice(FIRST_SCREEN_CHAPTERS), tex: []};
       // JSON.parse reads a large literal faster than JavaScript would.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});`;
     },
     configureServer(server) {
       const changed = (file: string) => {
-        if (!file.startsWith(folder) || !file.endsWith(".md")) return;
+        if (!file.startsWith(folder) || !(/\.q?md$/.test(file) || file.startsWith(join(folder, "data")))) return;
         for (const id of resolved) {
           const module = server.moduleGraph.getModuleById(id);
           if (module) server.moduleGraph.invalidateModule(module);

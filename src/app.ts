@@ -11,6 +11,8 @@ import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
+import {Attachments, type LessonFile} from "./stdlib/file-attachment.js";
+import {kindOf, openChapter, openable, standIn} from "./ui/open-files.js";
 
 // Sharing, exporting and opening someone else's code load when first used: the first page
 // needs none of them (nor their compression and diff libraries).
@@ -24,6 +26,8 @@ type Trust = Awaited<ReturnType<typeof trusting>>;
 export interface AppOptions {
   /** The lesson this page ships with: the baseline for changes, resets and links. */
   chapters: ChapterFile[];
+  /** The files that ship with it, which cells read with FileAttachment. */
+  files?: LessonFile[];
   /** Input values that come with the lesson (a fork carries those it was exported with). */
   inputs: Record<string, Record<string, unknown>>;
   /** Names the page's saved changes in local storage. */
@@ -76,6 +80,7 @@ export async function start(options: AppOptions): Promise<Playground> {
   let saver: Saver | null = null;
   // Input values wait for their chapter to be built: those that come with the lesson, then the reader's.
   const inputs = new ChapterInputs(options.inputs, saved ? saved.inputs : shared?.inputs ?? {});
+  const attachments = new Attachments(options.files ?? []);
   const page: Page = new Page({
     shipped,
     current,
@@ -83,6 +88,7 @@ export async function start(options: AppOptions): Promise<Playground> {
     notices,
     compiler,
     renderer,
+    attachments,
     changed: () => !state.waiting && saver?.schedule(),
     built: (slug) => page.lesson.waitFor(inputs.restore(page.lesson, slug))
   });
@@ -103,7 +109,7 @@ export async function start(options: AppOptions): Promise<Playground> {
   });
   renderContents(contents, current);
 
-  const api = playgroundAPI(page, options, shippedBlocks, changedChapters, changedNow, () => inputs.all(page.lesson));
+  const api = playgroundAPI(page, options, attachments, shippedBlocks, changedChapters, changedNow, () => inputs.all(page.lesson));
   // Scripts name cells: the API is there once every cell's name is known, which past the first
   // screen comes with the rest of the lesson, loaded once that screen has settled.
   const named = options.release ? compiler.prepare(shipped.flatMap((c) => c.blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : [])))).catch(() => {}) : null;
@@ -118,7 +124,7 @@ export async function start(options: AppOptions): Promise<Playground> {
     askToRunLink({trust, proposed, shared, shippedBlocks, blockLabel, root, page, api, saver, storage, key, state});
   }
 
-  const open = (file: File) => openFile(file, {compiler, shippedBlocks, blockLabel, root, page, contents, actions, notices, options});
+  const open = (file: File) => openFile(file, {compiler, shippedBlocks, blockLabel, root, page, contents, actions, notices, options, attachments});
   actions.append(...pageActions(api, page, saver, notices, options.title, open, () => inputs.forget()));
   acceptDroppedFiles(open);
 
@@ -290,7 +296,7 @@ function askToRunLink(o: {
   );
 }
 
-/** Opens an exported page: its lesson replaces this one once the reader agrees. */
+/** Opens a file: a data file stands in for the lesson's file of that name; an exported page or a chapter replaces this lesson once the reader agrees. */
 async function openFile(
   file: File,
   o: {
@@ -303,14 +309,21 @@ async function openFile(
     actions: HTMLElement;
     notices: Notices;
     options: AppOptions;
+    attachments: Attachments;
   }
 ): Promise<void> {
-  const {notices, options} = o;
+  const {notices, options, attachments, page} = o;
+  if (kindOf(file.name) === "data") return standIn(attachments, notices, file);
   let data: ForkData, panel: Trust;
+  let notes: string[] = [];
   try {
     const [fork, trust] = await Promise.all([forking(), trusting(), o.compiler.load()]);
     panel = trust;
-    data = validateForkData(fork.extractForkData(await file.text()));
+    if (kindOf(file.name) === "chapter") {
+      const opened = await openChapter(file, page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})));
+      notes = opened.notes;
+      data = {version: 1, chapters: opened.chapters, inputs: readInputs(page.lesson), id: Math.random().toString(36).slice(2, 10), lineage: [{from: file.name, at: new Date().toISOString()}, ...options.lineage], files: attachments.shipped};
+    } else data = validateForkData(fork.extractForkData(await file.text()));
   } catch (error) {
     notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
     return;
@@ -318,14 +331,14 @@ async function openFile(
   const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
   const changes = panel.pendingChanges(proposedFork, o.shippedBlocks, o.blockLabel);
   o.root.before(
-    panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
+    panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.${notes.length ? ` Not honoured here: ${notes.join(" ")}` : ""}`, changes, {
       trust: () => {
         // The file's lesson replaces this one, as if the file itself had been opened.
-        o.page.dispose();
+        page.dispose();
         o.contents.replaceChildren();
         o.actions.replaceChildren();
         notices.element.remove();
-        void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
+        void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), files: data.files ?? [], inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
       },
       discard: () => {}
     })
@@ -337,6 +350,7 @@ async function openFile(
 function playgroundAPI(
   page: Page,
   options: AppOptions,
+  attachments: Attachments,
   shippedBlocks: Record<string, Block[]>,
   changedChapters: () => Record<string, Block[]>,
   changedNow: () => Record<string, Record<string, unknown>>,
@@ -351,7 +365,8 @@ function playgroundAPI(
         chapters: page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})),
         inputs: allInputs(),
         id: Math.random().toString(36).slice(2, 10),
-        lineage: [{from: describeLocation(), at: new Date().toISOString()}, ...options.lineage]
+        lineage: [{from: describeLocation(), at: new Date().toISOString()}, ...options.lineage],
+        files: attachments.shipped
       };
       return assemble({js, css, data, title: options.title});
     },
@@ -371,7 +386,7 @@ function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices
   const pick = () => {
     const input = document.createElement("input");
     input.type = "file";
-    input.accept = ".html,text/html";
+    input.accept = openable;
     input.addEventListener("change", () => input.files?.[0] && open(input.files[0]));
     input.click();
   };
@@ -389,7 +404,7 @@ function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices
         notices.show(`Copy this link: ${url}`, {id: "share"});
       }
     }),
-    button("import", "Open file…", "Open a playground page exported before (or drop one on the page)", () => pick()),
+    button("import", "Open file…", "Open a playground page exported before, a chapter (.qmd or .md), or a data file for the lesson's cells (or drop one on the page)", () => pick()),
     button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs)", () => {
       page.resetAll();
       forgetInputs();

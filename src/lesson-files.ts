@@ -5,15 +5,17 @@ import {Lazy} from "./engine/lazy.js";
 import type {ChapterFile} from "./engine/chapter-file.js";
 import type {CompiledCell} from "./engine/compile.js";
 import {Renderer, texKey, type RenderedProse} from "./stdlib/renderer.js";
+import type {LessonFile} from "./stdlib/file-attachment.js";
 
 /**
- * The lesson as shipped: every `cells/NN-slug.md` in file-name order, split, compiled and
- * rendered by the build (see the prebuilt-lesson plugin in vite.config.ts). The first screen's
- * chapters come compiled in the first bundle; the others' compiled cells and rendered prose
- * load once `release` is called (when the first screen has settled), or when one is needed.
+ * The lesson as shipped: every `cells/NN-slug.md` (or `.qmd`) in file-name order, split, compiled
+ * and rendered by the build, and the files of `cells/data/` (see the prebuilt-lesson plugin in
+ * vite.config.ts). The first screen's chapters come compiled in the first bundle; the others'
+ * compiled cells and rendered prose load once `release` is called (when the first screen has
+ * settled), or when one is needed.
  */
-export function shippedLesson(): {chapters: ChapterFile[]; compiler: CellCompiler; renderer: Renderer; release: () => void} {
-  const {chapters, compiled, prose, tex} = unpack(lesson.first);
+export function shippedLesson(): {chapters: ChapterFile[]; files: LessonFile[]; compiler: CellCompiler; renderer: Renderer; release: () => void} {
+  const {chapters, compiled, prose, tex, files} = unpack(lesson.first);
   const all = new Map<string, CompiledCell>(compiled), rendered = new Map<string, RenderedProse>(prose);
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -25,6 +27,7 @@ export function shippedLesson(): {chapters: ChapterFile[]; compiler: CellCompile
   });
   return {
     chapters: [...chapters, ...lesson.rest],
+    files,
     compiler: new CellCompiler({prebuilt: all, more}),
     renderer: new Renderer({prose: rendered, tex: new Map(tex.map((t) => [texKey(t.source, t.display), t.html])), more}),
     release

@@ -9,6 +9,7 @@ import {validateForkData} from "./fork/fork-data.js";
 const data = validateForkData(JSON.parse(document.querySelector("#lesson-data")!.textContent!));
 void start({
   chapters: data.chapters,
+  files: data.files ?? [],
   inputs: data.inputs,
   key: `how-machines-learn:fork:${data.id}`,
   title: document.title,

@@ -9,12 +9,14 @@ export interface Parser {
   compile(source: string, options?: CompileOptions): CompiledCell;
   /** The name a cell that does not parse is trying to define. */
   peekName(source: string): string | null;
+  /** Every name a cell that does not parse is trying to define ("viewof x" and "x", imports…). */
+  peekDefines?(source: string): string[];
 }
 
 /** Loads the parser and compiler as a chunk of their own. */
 export async function loadParser(): Promise<Parser> {
-  const [{compile}, {peekName}] = await Promise.all([import("./compile.js"), import("./parse-cell.js")]);
-  return {compile, peekName};
+  const [{compile}, {peekName, peekDefines}] = await Promise.all([import("./compile.js"), import("./parse-cell.js")]);
+  return {compile, peekName, peekDefines};
 }
 
 /** Where a CellCompiler finds compiled cells. */
@@ -52,5 +54,14 @@ export class CellCompiler extends Prepared<CompiledCell, Parser> {
   peekName(source: string): string | null {
     const prebuilt = this.prebuilt.get(source);
     return prebuilt ? prebuilt.name : this.module.now?.peekName(source) ?? null;
+  }
+
+  /** The names a cell is trying to define, even if it does not parse (empty if unknown yet). */
+  peekDefines(source: string): string[] {
+    const parser = this.module.now;
+    if (parser?.peekDefines) return parser.peekDefines(source);
+    const name = this.peekName(source);
+    const modifier = name ? /^(viewof|mutable) (.*)$/.exec(name) : null;
+    return modifier ? [modifier[0], modifier[2]] : name ? [name] : [];
   }
 }

@@ -36,7 +36,7 @@ export function asShipped(chapter: ChapterFile): ChapterFile {
 /** The slug of a chapter file named `NN-slug.md`. */
 export function slugOf(path: string): string {
   const file = path.split("/").pop() ?? path;
-  return file.replace(/\.md$/, "").replace(/^\d+-/, "");
+  return file.replace(/\.q?md$/, "").replace(/^\d+-/, "");
 }
 
 /** The chapter's title: its first `# heading`, or the slug. */

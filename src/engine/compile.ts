@@ -1,5 +1,5 @@
 import {walk, type Cell, type ImportSpecifier, type ImportDeclaration} from "@observablehq/parser";
-import {ancestor, type AncestorVisitors} from "acorn-walk";
+import {ancestor, simple, type AncestorVisitors} from "acorn-walk";
 import {parse as parseScript, type Node} from "acorn";
 import {CellSyntaxError, parse} from "./parse-cell.js";
 
@@ -23,6 +23,19 @@ export interface ImportSpec {
   remote: string;
   /** The slug of the chapter it comes from. */
   from: string;
+  /**
+   * For `import … with`: this chapter's names that stand in for names of the chapter it comes
+   * from, in a copy of that chapter made for this cell (the runtime's module.derive).
+   */
+  injections?: Injection[];
+}
+
+/** `with {name as alias}`: this chapter's `name` stands in for the other chapter's `alias`. */
+export interface Injection {
+  /** The name in this chapter. */
+  name: string;
+  /** The name it replaces in the chapter imported from. */
+  alias: string;
 }
 
 export type VariableSpec = DefineSpec | ImportSpec;
@@ -89,10 +102,11 @@ export function compile(source: string, options: CompileOptions = {}): CompiledC
 
 function compileImport(body: ImportDeclaration): CompiledCell {
   const from = body.source.value;
-  if (body.injections?.length) throw new CellSyntaxError(`import … with is not supported (from "${from}")`, 1, 1, 0);
-  const variables: VariableSpec[] = [];
+  const injections = body.injections?.length ? body.injections.flatMap(injection) : undefined;
+  const variables: ImportSpec[] = [];
   const shown: string[] = [];
   for (const s of body.specifiers) variables.push(...importSpecifier(s, from, shown));
+  if (injections) for (const v of variables) v.injections = injections;
   // An import cell shows the plain values it brings in, never a borrowed view element:
   // one element cannot be displayed in two chapters at once.
   const summary =
@@ -103,7 +117,16 @@ function compileImport(body: ImportDeclaration): CompiledCell {
   const locals = variables.map((v) => v.name as string);
   const single = body.specifiers.length === 1 ? body.specifiers[0] : null;
   const name = single ? specifierName(single) : null;
-  return {name, variables: [display, ...variables], defines: locals, references: []};
+  const references = injections ? [...new Set(injections.map((i) => i.name))] : [];
+  return {name, variables: [display, ...variables], defines: locals, references};
+}
+
+/** `with {viewof x}` stands in for both `viewof x` and `x`, as Observable's compiler does. */
+function injection(s: ImportSpecifier): Injection[] {
+  const name = s.imported.name, alias = s.local.name;
+  if (s.view) return [{name: `viewof ${name}`, alias: `viewof ${alias}`}, {name, alias}];
+  if (s.mutable) return [{name: `mutable ${name}`, alias: `mutable ${alias}`}, {name, alias}];
+  return [{name, alias}];
 }
 
 function specifierName(s: ImportSpecifier): string {
@@ -117,6 +140,23 @@ function importSpecifier(s: ImportSpecifier, from: string, shown: string[]): Imp
   if (s.view) return [{kind: "import", name: `viewof ${local}`, remote: `viewof ${remote}`, from}, plain];
   if (s.mutable) return [{kind: "import", name: `mutable ${local}`, remote: `mutable ${remote}`, from}, plain];
   return [plain];
+}
+
+/**
+ * Every name the cell's code spells (its own and those it reads), so the parameter that stands
+ * for `viewof x` or `mutable x` can be named so as to clash with none of them.
+ */
+function identifiers(body: Node): Set<string> {
+  const names = new Set<string>();
+  simple(body, {Identifier: (node) => void names.add((node as Node & {name: string}).name)}, walk as never);
+  return names;
+}
+
+/** `viewof$x`, or `viewof$x$`, `viewof$x$$`… if the cell already uses that name. */
+function unused(name: string, taken: Set<string>): string {
+  while (taken.has(name)) name += "$";
+  taken.add(name);
+  return name;
 }
 
 /** `viewof x` or `mutable x` as the parser writes it. */
@@ -133,11 +173,12 @@ function definition(cell: Cell, source: string, options: CompileOptions): {input
   const body = cell.body as Node;
   const inputs: string[] = [];
   const params: string[] = [];
+  const taken = identifiers(body);
   const param = (name: string): string => {
     let i = inputs.indexOf(name);
     if (i < 0) {
       i = inputs.push(name) - 1;
-      params.push(/^\w+$/.test(name) ? name : `$${i}`);
+      params.push(name.includes(" ") ? unused(name.replace(" ", "$"), taken) : name);
     }
     return params[i];
   };

@@ -1,5 +1,5 @@
 import {Runtime, RuntimeError, type Module, type Observer, type Variable} from "@observablehq/runtime";
-import type {CompiledCell, VariableSpec} from "./compile.js";
+import type {CompiledCell, Injection, VariableSpec} from "./compile.js";
 import type {Block, ChapterFile} from "./chapter-file.js";
 import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
 import {loopGuard} from "./loop-guard.js";
@@ -103,6 +103,8 @@ export class Lesson {
   readonly #loading = new Set<Promise<void>>();
   /** The expressions each prose block's holes were last given. */
   readonly #holes = new WeakMap<LessonProse, readonly string[]>();
+  /** The copies of other chapters that each `import … with` cell runs. */
+  readonly #derived = new Map<LessonCell, Module[]>();
   #pending = 0;
   #waiters: (() => void)[] = [];
 
@@ -133,6 +135,8 @@ export class Lesson {
       else if (this.#holes.has(block)) this.defineInlines(block, this.#holes.get(block)!);
     }
     this.#relabel(slug);
+    // A copy made by `import … with` holds the cells its chapter had then: make them again now.
+    this.#rederive(slug);
     this.#host.built?.(slug);
   }
 
@@ -166,6 +170,7 @@ export class Lesson {
     if (!this.chapter(cell.chapter)?.built) return void this.build(cell.chapter);
     this.#define(cell);
     this.#relabel(cell.chapter);
+    this.#rederive(cell.chapter);
   }
 
   /** (Re)defines the live holes of a prose block after its source changed. */
@@ -238,6 +243,7 @@ export class Lesson {
     chapter.blocks.splice(index, 0, created);
     if (created.kind === "cell" && chapter.built) this.#define(created);
     this.#relabel(slug);
+    if (created.kind === "cell") this.#rederive(slug);
     return created;
   }
 
@@ -250,6 +256,9 @@ export class Lesson {
     if (block.kind === "cell") {
       for (const v of block.variables) v.delete();
       block.variables = [];
+      this.#derived.get(block)?.forEach(retire);
+      this.#derived.delete(block);
+      this.#rederive(block.chapter);
     } else {
       for (const inline of block.inlines) inline.variable.delete();
       block.inlines = [];
@@ -333,6 +342,7 @@ export class Lesson {
     this.#whenLoaded([source], holds, () => {
       this.#defineCompiled(cell, this.#compileOrThrow(source));
       this.#relabel(cell.chapter);
+      this.#rederive(cell.chapter);
       this.#host.compiled?.(cell);
     });
   }
@@ -340,8 +350,11 @@ export class Lesson {
   #defineCompiled(cell: LessonCell, result: Compiled): void {
     const chapter = this.chapter(cell.chapter)!;
     cell.compiled = result.ok ? result.value : null;
-    const specs: VariableSpec[] = result.ok ? result.value.variables : brokenSpecs(this.#compiler.peekName(cell.source));
+    const specs: VariableSpec[] = result.ok ? result.value.variables : brokenSpecs(this.#compiler.peekDefines(cell.source));
     const fail = result.ok ? null : result.error;
+    const copies: Module[] = [];
+    const derived = (from: LessonChapter, injections: readonly Injection[]): Module =>
+      (copies[0] ??= from.module.derive(injections.map(({name, alias}) => ({name, alias})), chapter.module));
     // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
     const old = cell.variables;
     cell.variables = specs.map((spec, i) => {
@@ -360,9 +373,27 @@ export class Lesson {
       if (!from) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`no chapter named "${spec.from}"`)));
       if (from === chapter) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`a chapter cannot import from itself`)));
       this.build(from.slug);
-      return variable.import(spec.remote, spec.name, from.module);
+      return variable.import(spec.remote, spec.name, spec.injections ? derived(from, spec.injections) : from.module);
     });
     for (const v of old.slice(specs.length)) v.delete();
+    this.#derived.get(cell)?.forEach(retire);
+    if (copies.length) this.#derived.set(cell, copies);
+    else this.#derived.delete(cell);
+  }
+
+  /**
+   * `import … with` runs a copy of the other chapter in which this chapter's names stand in for
+   * some of its own (Observable's module.derive). A copy is of the chapter as it is when made, so
+   * such cells are made again whenever a chapter they copy changes.
+   */
+  #rederive(slug: string, done = new Set<string>()): void {
+    done.add(slug);
+    for (const cell of [...this.#derived.keys()]) {
+      const froms = cell.compiled?.variables.map((v) => (v.kind === "import" && v.injections ? v.from : null)) ?? [];
+      if (!froms.includes(slug) || !cell.compiled) continue;
+      this.#defineCompiled(cell, {ok: true, value: cell.compiled});
+      if (!done.has(cell.chapter)) this.#rederive(cell.chapter, done);
+    }
   }
 
   #observe(cell: LessonCell): Observer {
@@ -422,10 +453,13 @@ export class Lesson {
   }
 }
 
+/** Deletes the variables of a copy of a chapter that no cell imports from any more. */
+function retire(copy: Module): void {
+  for (const variable of [...copy._scope.values()]) variable.delete();
+}
+
 /** Variables for a cell that does not compile, named as it tries to be named, so readers say what they wait on. */
-function brokenSpecs(name: string | null): VariableSpec[] {
-  const specs: VariableSpec[] = [{kind: "define", name, inputs: [], body: ""}];
-  if (name?.startsWith("viewof ")) specs.push({kind: "define", name: name.slice(7), inputs: [], body: ""});
-  if (name?.startsWith("mutable ")) specs[0] = {kind: "define", name: name.slice(8), inputs: [], body: ""};
+function brokenSpecs(names: string[]): VariableSpec[] {
+  const specs = (names.length ? names : [null]).map((name): VariableSpec => ({kind: "define", name, inputs: [], body: ""}));
   return specs;
 }

@@ -38,8 +38,42 @@ function toCellSyntaxError(error: unknown, source: string): unknown {
 
 /** The name a cell that does not parse is trying to define, so cells that read it say so. */
 export function peekName(source: string): string | null {
+  const imported = peekImport(source);
+  if (imported) return imported.length === 1 || (imported.length === 2 && imported[0].includes(" ")) ? imported[0] : null;
   const id = peekId(source);
   if (!id) return null;
   const modifier = /^\s*(viewof|mutable)\s/.exec(source)?.[1];
   return modifier ? `${modifier} ${id}` : id;
+}
+
+/**
+ * The names a cell that does not parse is trying to define, as the page names them: "x", or
+ * "viewof x" and "x", or every name an import brings in. Cells that read them then fail with the
+ * cell's own error, not "x is not defined".
+ */
+export function peekDefines(source: string): string[] {
+  const imported = peekImport(source);
+  if (imported) return imported;
+  const name = peekName(source);
+  if (!name) return [];
+  const modifier = /^(viewof|mutable) (.*)$/.exec(name);
+  return modifier ? [name, modifier[2]] : [name];
+}
+
+/** The names an import cell brings in, read from its braces; null if the cell is no import. */
+function peekImport(source: string): string[] | null {
+  const imported = /^\s*import\s*\{([^}]*)\}/.exec(stripComments(source));
+  return imported ? imported[1].split(",").flatMap(peekSpecifier) : null;
+}
+
+/** `viewof x as y` gives "viewof y" and "y"; anything that is not a specifier gives nothing. */
+function peekSpecifier(text: string): string[] {
+  const m = /^\s*(?:(viewof|mutable)\s+)?([\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200c\u200d]*)(?:\s+as\s+([\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200c\u200d]*))?\s*$/u.exec(text);
+  if (!m) return [];
+  const local = m[3] ?? m[2];
+  return m[1] ? [`${m[1]} ${local}`, local] : [local];
+}
+
+function stripComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, " ");
 }

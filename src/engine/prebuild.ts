@@ -4,7 +4,7 @@ import type {Node} from "acorn";
 import type {ChapterFile} from "./chapter-file.js";
 import {CellCompiler} from "./cell-compiler.js";
 import {compile, type CompiledCell} from "./compile.js";
-import {peekName} from "./parse-cell.js";
+import {peekDefines, peekName} from "./parse-cell.js";
 import {renderProse, renderTeX} from "../stdlib/markdown.js";
 import type {PrebuiltLesson, PrebuiltTeX} from "./prebuilt.js";
 
@@ -14,7 +14,7 @@ import type {PrebuiltLesson, PrebuiltTeX} from "./prebuilt.js";
  * tex`…` labels rendered. The page compiles and renders exactly so with the same code.
  */
 export function prebuild(files: readonly ChapterFile[]): PrebuiltLesson {
-  const compiler = new CellCompiler({parser: {compile, peekName}});
+  const compiler = new CellCompiler({parser: {compile, peekName, peekDefines}});
   const compiled = (source: string): CompiledCell | null => {
     try {
       return compiler.compile(source);

@@ -1,6 +1,7 @@
 import type {CellBlock, ChapterFile, ProseBlock} from "./chapter-file.js";
 import type {CompiledCell} from "./compile.js";
 import type {RenderedProse} from "../stdlib/markdown.js";
+import type {LessonFile} from "../stdlib/file-attachment.js";
 
 /**
  * A lesson as the build prepares it (see prebuild.ts): plain data, so the page can show the
@@ -11,6 +12,8 @@ export interface PrebuiltLesson {
   chapters: {slug: string; blocks: PrebuiltBlock[]}[];
   /** The TeX of tex`…` and tex.block`…` templates with nothing interpolated, found in cells. */
   tex: PrebuiltTeX[];
+  /** The files of cells/data/, which cells read with FileAttachment. */
+  files?: LessonFile[];
 }
 
 /** A cell and its compiled form (none if it does not compile), or prose, rendered, with its holes compiled. */
@@ -32,6 +35,7 @@ export interface UnpackedLesson {
   /** Rendered prose, by source. */
   prose: Map<string, RenderedProse>;
   tex: PrebuiltTeX[];
+  files: LessonFile[];
 }
 
 export function unpack(lesson: PrebuiltLesson): UnpackedLesson {
@@ -49,5 +53,5 @@ export function unpack(lesson: PrebuiltLesson): UnpackedLesson {
       return {kind: b.kind, source: b.source};
     })
   }));
-  return {chapters, compiled, prose, tex: lesson.tex};
+  return {chapters, compiled, prose, tex: lesson.tex, files: lesson.files ?? []};
 }

@@ -2,6 +2,10 @@ import * as Inputs from "@observablehq/inputs";
 import * as Plot from "../draw/plot.js";
 import {html, svg} from "htl";
 import {Generators} from "./generators.js";
+import {DOM} from "./dom.js";
+import {Promises} from "./promises.js";
+import {Files} from "./files.js";
+import {Attachments} from "./file-attachment.js";
 import {Mutable} from "./mutable.js";
 import {Renderer} from "./renderer.js";
 import {afterPaint} from "./after-paint.js";
@@ -16,13 +20,15 @@ export interface BuiltinsEnvironment {
   renderer?: Renderer;
   /** Told of work that shows a cell's value later (TeX rendered once temml has loaded). */
   wait?: (work: Promise<unknown>) => void;
+  /** The files FileAttachment reads. */
+  attachments?: Attachments;
 }
 
 /**
  * The names every cell can read without defining them. The runtime calls each entry as a
  * definition, so constants are wrapped in functions.
  */
-export function builtins({column, renderer = new Renderer(), wait}: BuiltinsEnvironment): Record<string, () => unknown> {
+export function builtins({column, renderer = new Renderer(), wait, attachments = new Attachments()}: BuiltinsEnvironment): Record<string, () => unknown> {
   const {md, tex} = renderer.templates(wait);
   return {
     Inputs: () => Inputs,
@@ -35,6 +41,10 @@ export function builtins({column, renderer = new Renderer(), wait}: BuiltinsEnvi
     md: () => md,
     tex: () => tex,
     Generators: () => Generators,
+    DOM: () => DOM,
+    Promises: () => Promises,
+    Files: () => Files,
+    FileAttachment: () => attachments.builtin(),
     Mutable: () => Mutable,
     width: () => width(column),
     now,

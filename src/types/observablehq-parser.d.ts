@@ -39,3 +39,8 @@ declare module "@observablehq/parser" {
   /** The name a cell defines, read from its first tokens even if the rest does not parse. */
   export function peekId(input: string): string | undefined;
 }
+
+declare module "@observablehq/parser" {
+  /** Acorn's parser made to read one cell; subclassed to read a block of several. */
+  export const CellParser: unknown;
+}

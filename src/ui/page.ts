@@ -1,6 +1,7 @@
 import {Lesson, type LessonBlock, type LessonCell, type LessonChapter, type LessonProse} from "../engine/lesson.js";
 import {titleOf, type Block, type ChapterFile} from "../engine/chapter-file.js";
 import {builtins} from "../stdlib/builtins.js";
+import type {Attachments} from "../stdlib/file-attachment.js";
 import {Renderer} from "../stdlib/renderer.js";
 import type {CellCompiler} from "../engine/cell-compiler.js";
 import {CellView, type CellActions} from "./cell-view.js";
@@ -27,6 +28,8 @@ export interface PageOptions {
   renderer?: Renderer;
   /** Called (soon) after a chapter has been built: its cells are computing. */
   built?: (slug: string) => void;
+  /** The files cells read with FileAttachment. */
+  attachments?: Attachments;
 }
 
 /** The lesson on the page: chapters as sections, each cell a view with its editor and tools. */
@@ -67,7 +70,7 @@ export class Page {
     const lazy = typeof IntersectionObserver === "function";
     this.lesson = new Lesson(options.current, {
       lazy,
-      builtins: builtins({column: root, renderer, wait: (work) => this.lesson.waitFor(work)}),
+      builtins: builtins({column: root, renderer, attachments: options.attachments, wait: (work) => this.lesson.waitFor(work)}),
       compiler: options.compiler,
       compiled: (cell) => this.#relabel(cell.chapter),
       built: (slug) => {

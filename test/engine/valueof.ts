@@ -2,7 +2,7 @@ import {Lesson, type LessonHost} from "../../src/engine/lesson.js";
 import {parseChapterFile} from "../../src/engine/chapter-markdown.js";
 import {CellCompiler} from "../../src/engine/cell-compiler.js";
 import {compile} from "../../src/engine/compile.js";
-import {peekName} from "../../src/engine/parse-cell.js";
+import {peekDefines, peekName} from "../../src/engine/parse-cell.js";
 import {Generators} from "../../src/stdlib/generators.js";
 import {Mutable} from "../../src/stdlib/mutable.js";
 
@@ -10,7 +10,7 @@ import {Mutable} from "../../src/stdlib/mutable.js";
  * A lesson with no page: observers that do nothing, and the builtins the engine itself needs.
  * Its parser is loaded from the start, unless a compiler is given.
  */
-export function headless(chapters: Record<string, string>, builtins: Record<string, unknown> = {}, compiler = new CellCompiler({parser: {compile, peekName}})): Lesson {
+export function headless(chapters: Record<string, string>, builtins: Record<string, unknown> = {}, compiler = new CellCompiler({parser: {compile, peekName, peekDefines}})): Lesson {
   const host: LessonHost = {
     observeCell: () => ({}),
     observeInline: () => ({}),
