@@ -97,16 +97,17 @@ export class RunRecorder {
    * array in between, since training calls it once per iteration.
    */
   push(a: number, b?: number, c?: number): number {
-    // Small on purpose: the optimizing compiler then inlines it into the training loop without
-    // giving up on inlining the chapter's own update there. The rare paths are calls.
+    // Small on purpose, so the optimizing compiler inlines it into the training loop; a moment
+    // that is kept is written once, straight into its slot, and the rare paths are calls.
     const {size} = this;
     if (arguments.length !== size || size > 3) this.#wrongCount(arguments.length);
     const i = this.length;
-    const last = this.#last;
-    last[0] = a;
-    if (size > 1) last[1] = b!;
-    if (size > 2) last[2] = c!;
-    if ((i & this.#mask) === 0) this.#keep(i);
+    const slot = (i & this.#mask) === 0 ? this.#slotFor(i) : -1;
+    const target = slot >= 0 ? this.#values : this.#last;
+    const at = slot >= 0 ? slot * size : 0;
+    target[at] = a;
+    if (size > 1) target[at + 1] = b!;
+    if (size > 2) target[at + 2] = c!;
     this.#lastMeasured = null;
     this.length = i + 1;
     return i;
@@ -120,8 +121,10 @@ export class RunRecorder {
     const {size} = this;
     if (values.length !== size) throw new Error(`runRecorder: ${values.length} values pushed, not ${size} (${this.parameters.join(", ")})`);
     const i = this.length;
-    for (let j = 0; j < size; ++j) this.#last[j] = values[j];
-    const slot = (i & this.#mask) === 0 ? this.#keep(i) : -1;
+    const slot = (i & this.#mask) === 0 ? this.#slotFor(i) : -1;
+    const target = slot >= 0 ? this.#values : this.#last;
+    const at = slot >= 0 ? slot * size : 0;
+    for (let j = 0; j < size; ++j) target[at + j] = values[j];
     this.#lastMeasured = null;
     this.length = i + 1;
     if (loss !== undefined) {
@@ -136,7 +139,7 @@ export class RunRecorder {
   parameter(i: number, j: number): number {
     const k = this.#index(i);
     const slot = this.#slot(k);
-    return slot >= 0 && k !== this.length - 1 ? this.#values[slot * this.size + j] : this.parametersAt(k)[j];
+    return slot >= 0 ? this.#values[slot * this.size + j] : this.parametersAt(k)[j];
   }
 
   /**
@@ -146,9 +149,9 @@ export class RunRecorder {
    */
   parametersAt(i: number): Float64Array {
     const k = this.#index(i);
-    if (k === this.length - 1) return this.#last.slice();
     const slot = this.#slot(k);
     if (slot >= 0) return this.#values.slice(slot * this.size, (slot + 1) * this.size);
+    if (k === this.length - 1) return this.#last.slice();
     const from = Math.floor(k / this.#stride);
     let p = this.#values.slice(from * this.size, (from + 1) * this.size);
     if (!this.#update) return p;
@@ -308,24 +311,19 @@ export class RunRecorder {
     return new RunRecorder({parameters: this.parameters, measure: this.#measure, update: this.#update, maxBytes: this.#maxBytes, capacity});
   }
 
-  /** Stores moment `i` (which falls on the stride) in the next slot, making room first if needed; its slot, or −1. */
-  #keep(i: number): number {
+  /** The slot for moment `i` (which falls on the stride), making room first if needed; or −1 if thinning leaves it out. */
+  #slotFor(i: number): number {
     const slot = this.#stored;
-    const {size} = this;
-    if ((slot + 1) * size > this.#values.length) return this.#keepAfterRoom(i);
-    const values = this.#values;
-    const last = this.#last;
-    const at = slot * size;
-    for (let j = 0; j < size; ++j) values[at + j] = last[j];
+    if ((slot + 1) * this.size > this.#values.length) return this.#slotAfterRoom(i);
     this.#stored = slot + 1;
     return slot;
   }
 
-  /** The arrays are full: thin the run if it has reached its limit, else grow them, then keep moment `i` if it still falls on the stride. */
-  #keepAfterRoom(i: number): number {
+  /** The arrays are full: thin the run if it has reached its limit, else grow them. */
+  #slotAfterRoom(i: number): number {
     if (this.#stored === this.#limit) this.#thin();
     else this.#grow();
-    return (i & this.#mask) === 0 ? this.#keep(i) : -1;
+    return (i & this.#mask) === 0 ? this.#slotFor(i) : -1;
   }
 
   #wrongCount(given: number): never {
