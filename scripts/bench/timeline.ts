@@ -89,11 +89,10 @@ export interface TimelineOutcome {
 
 export function timelineBench({iterations = 300_000, rounds = 25} = {}): TimelineOutcome {
   const frame = 1000 / 60;
-  // Warm both loops up, then alternate so that any drift of the machine hits both alike.
-  withoutRecording(iterations / 10);
-  withRecording(iterations / 10);
+  // Warm every loop up until the optimizing compiler has had its turn (on a busy machine its
+  // background threads wait too), then alternate so that any drift of the machine hits all alike.
   const kept = runRecorder({parameters: ["w", "b"], capacity: iterations + 1});
-  withRecording(iterations / 10, kept);
+  for (let r = 0; r < 8; ++r) withoutRecording(iterations), withRecording(iterations), withRecording(iterations, kept);
   const off: number[] = [];
   const on: number[] = [];
   const again: number[] = [];

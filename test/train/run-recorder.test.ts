@@ -158,6 +158,72 @@ describe("runRecorder", () => {
     expect(rec.samples()).toHaveLength(0);
   });
 
+  it("keeps a long run within maxBytes by keeping every other moment, and says which moment it shows", () => {
+    // Room for 100 moments of two parameters: 1,600 bytes.
+    const {rec, state} = train(1000, {maxBytes: 1600});
+    expect(rec.length).toBe(1001);
+    expect(rec.stride).toBe(16); // 1001 moments in at most 100 kept: every 16th
+    expect(rec.capacity).toBeLessThanOrEqual(100);
+    // The kept moments and the latest are exact; one in between reads as the kept one before it.
+    const full = train(1000).rec;
+    expect(rec.at(-1)!.parameters).toEqual([state.w, state.b]);
+    expect(rec.at(480)).toEqual(full.at(480));
+    expect(rec.at(485)!.iteration).toBe(480);
+    expect(rec.firstDifference(full)).toBe(-1);
+    // Samples for charts fall on kept moments.
+    for (const i of rec.samples(1000)) expect(rec.kept(i)).toBe(i);
+    expect(rec.path(1000).at(-1)).toEqual([state.w, state.b]);
+  });
+
+  it("what was measured at a kept moment moves with it when the run is thinned", () => {
+    const spy = vi.fn(measure);
+    const rec = runRecorder({parameters: ["w", "b"], measure: spy, maxBytes: 1600});
+    let state = {w: 1, b: 0};
+    rec.push(state.w, state.b);
+    for (let i = 0; i < 500; ++i) (state = update(state)), rec.push(state.w, state.b);
+    const at480 = rec.loss(480);
+    expect(spy).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 1500; ++i) (state = update(state)), rec.push(state.w, state.b);
+    expect(rec.stride).toBe(32);
+    expect(rec.loss(480)).toBe(at480);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(rec.loss(992)).toBe(measure(rec.parametersAt(992)).loss);
+  });
+
+  it("with update, recomputes a thinned-out moment exactly", () => {
+    const step = (p: Float64Array) => {
+      const next = update({w: p[0], b: p[1]});
+      return [next.w, next.b];
+    };
+    const {rec} = train(1000, {maxBytes: 1600, update: step});
+    const full = train(1000).rec;
+    for (const i of [1, 485, 999]) {
+      expect(rec.at(i)).toEqual(full.at(i));
+      expect(rec.kept(i)).toBe(i);
+    }
+    // Rewinding to a moment in between goes on from exactly there.
+    rec.truncate(486);
+    expect(rec.length).toBe(486);
+    expect(rec.at(-1)).toEqual(full.at(485));
+    let p = rec.parametersAt(-1);
+    for (let i = 486; i <= 1000; ++i) {
+      p = Float64Array.from(step(p));
+      rec.push(p[0], p[1]);
+    }
+    expect(rec.firstDifference(full)).toBe(-1);
+    expect(rec.at(777)).toEqual(full.at(777));
+  });
+
+  it("without update, rewinding in a long run goes back to the kept moment before", () => {
+    const {rec} = train(1000, {maxBytes: 1600});
+    rec.truncate(486);
+    expect(rec.length).toBe(481);
+    expect(rec.at(-1)!.iteration).toBe(480);
+    const copy = rec.copy();
+    expect(copy.firstDifference(rec)).toBe(-1);
+    expect(copy.stride).toBe(rec.stride);
+  });
+
   it("names what is wrong with its input", () => {
     expect(() => runRecorder({parameters: []})).toThrow(/parameters is not a list of names/);
     const rec = runRecorder({parameters: ["w", "b"]});
