@@ -2,7 +2,7 @@ import {Runtime, RuntimeError, type Module, type Observer, type Variable} from "
 import type {CompiledCell, VariableSpec} from "./compile.js";
 import type {Block, ChapterFile} from "./chapter-file.js";
 import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
-import {loopGuard} from "./loop-guard.js";
+import {Guards} from "./loop-guard.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
 export type CellState = "pending" | "fulfilled" | "rejected";
@@ -89,7 +89,16 @@ export class Lesson {
   readonly chapters: LessonChapter[];
   readonly #host: LessonHost;
   readonly #compiler: CellCompiler;
-  readonly #guard = loopGuard();
+  /** Stop runaway code; a cell stopped after it showed its value shows why instead. */
+  readonly #guards = new Guards({
+    stopped: (owner, error) => {
+      const observer = this.#observers.get(owner as LessonCell);
+      // Code the cell left running (a promise that calls itself) stopped after its value showed.
+      if (observer) setTimeout(() => (owner as LessonCell).state === "fulfilled" && observer.rejected?.(error), 0);
+    }
+  });
+  /** Each cell's observer, for showing why code it left running was stopped. */
+  readonly #observers = new WeakMap<LessonCell, Observer>();
   /** Work that settled() waits for: compilations waiting for the parser, and the like. */
   readonly #loading = new Set<Promise<void>>();
   /** The expressions each prose block's holes were last given. */
@@ -153,7 +162,7 @@ export class Lesson {
         const cell = this.#compileOrThrow(source);
         const spec = cell.ok ? cell.value.variables[0] : null;
         if (!cell.ok) variable.define(null, [], () => Promise.reject(cell.error));
-        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body, `${prose.chapter}/prose`));
+        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body, `${prose.chapter}/prose`, prose));
         return {source, variable};
       });
     };
@@ -303,12 +312,17 @@ export class Lesson {
     // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
     const old = cell.variables;
     cell.variables = specs.map((spec, i) => {
-      const variable = old[i] ?? chapter.module.variable(i === 0 ? this.#counted(this.#observe(cell)) : undefined);
+      let variable = old[i];
+      if (!variable) {
+        const observer = i === 0 ? this.#counted(this.#observe(cell)) : undefined;
+        if (observer) this.#observers.set(cell, observer);
+        variable = chapter.module.variable(observer);
+      }
       if (fail) return variable.define(spec.name, [], () => Promise.reject(fail));
       if (spec.kind === "define") {
         let definition: (...inputs: unknown[]) => unknown;
         try {
-          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`);
+          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`, cell);
         } catch (error) {
           return variable.define(spec.name, [], () => Promise.reject(error));
         }
@@ -371,11 +385,13 @@ export class Lesson {
     };
   }
 
-  #definition(body: string, where: string): (...inputs: unknown[]) => unknown {
+  #definition(body: string, where: string, owner: LessonCell | LessonProse): (...inputs: unknown[]) => unknown {
     // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
     // The sourceURL names the cell in the browser's debugger, profiles and stack traces.
+    // The cell's `Function` and `RegExp` are its guard's (see loop-guard.ts).
     const url = `cells/${where.replace(/[^\w/-]+/g, "_")}.js`;
-    return new Function(LOOP_GUARD, `"use strict"; return (${body});\n//# sourceURL=${url}`)(this.#guard);
+    const guard = this.#guards.for(owner);
+    return new Function(LOOP_GUARD, "Function", "RegExp", `"use strict"; return (${body});\n//# sourceURL=${url}`)(guard, guard.Function, guard.RegExp);
   }
 }
 
