@@ -5,7 +5,8 @@ import {Page} from "./ui/page.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
-import {load, type StorageLike} from "./ui/storage.js";
+import {load, markRunning, readRunning, type CellPlace, type StorageLike} from "./ui/storage.js";
+import type {LessonCell} from "./engine/lesson.js";
 import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
@@ -107,7 +108,30 @@ export async function start(options: AppOptions): Promise<Playground> {
   let defaults: Record<string, Record<string, unknown>> | null = null;
   let saver: Saver | null = null;
   let waiting = false; // while someone else's code waits for the reader's word, nothing is saved
-  const page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !waiting && saver?.schedule()});
+  // Code that might hang the page is noted in storage while it runs (saved first), so that if
+  // the page freezes, the next visit holds that code instead of running it blindly.
+  const held = saved ? readRunning(storage, key) : [];
+  const running = new Set<LessonCell>();
+  const place = (cell: LessonCell): CellPlace => ({chapter: cell.chapter, index: page.lesson.chapter(cell.chapter)!.blocks.indexOf(cell as never)});
+  const noteRunning = () => markRunning(storage, key, [...running, ...page.held].map(place));
+  const ran = (cell: LessonCell) => {
+    if (waiting) return;
+    saver?.flush();
+    running.add(cell);
+    noteRunning();
+    void page.lesson.settled().then(() => running.delete(cell) && noteRunning());
+  };
+  const page = new Page({shipped, current, root, notices, compiler, renderer, held, ran, changed: () => !waiting && saver?.schedule()});
+  // Saved code runs as the page starts: noted until every cell has its first value.
+  for (const chapter of page.lesson.chapters) {
+    for (const cell of page.lesson.cells(chapter.slug)) if (!page.lesson.held(cell) && page.shippedBlock(cell)?.source !== cell.source) running.add(cell);
+  }
+  if (running.size || held.length) noteRunning();
+  addEventListener("pagehide", () => markRunning(storage, key, page.held.map(place)));
+  if (page.held.length) {
+    const names = page.held.map((c) => (c.label.startsWith("#") ? `a cell of “${c.chapter}”` : `${c.label} in “${c.chapter}”`)).join(", ");
+    notices.show(`The page stopped responding last time while it ran ${names}. Your code is kept, but it waits until you run it from its cell.`, {id: "held", tone: "error"});
+  }
   saver = new Saver({
     key,
     storage,
@@ -152,6 +176,8 @@ export async function start(options: AppOptions): Promise<Playground> {
 
   // Once every cell has its first value: remember defaults, then put inputs where they were.
   void api.idle().then(() => {
+    running.clear();
+    noteRunning();
     defaults = readInputs(page.lesson);
     applyInputs(page.lesson, options.inputs);
     if (saved) applyInputs(page.lesson, saved.inputs);

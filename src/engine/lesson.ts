@@ -2,7 +2,7 @@ import {Runtime, RuntimeError, type Module, type Observer, type Variable} from "
 import type {CompiledCell, VariableSpec} from "./compile.js";
 import type {Block, ChapterFile} from "./chapter-file.js";
 import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
-import {Guards} from "./loop-guard.js";
+import {Guards, quietRunaways} from "./loop-guard.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
 export type CellState = "pending" | "fulfilled" | "rejected";
@@ -99,6 +99,7 @@ export class Lesson {
   });
   /** Each cell's observer, for showing why code it left running was stopped. */
   readonly #observers = new WeakMap<LessonCell, Observer>();
+  readonly #held = new Map<LessonCell, Error>();
   /** Work that settled() waits for: compilations waiting for the parser, and the like. */
   readonly #loading = new Set<Promise<void>>();
   /** The expressions each prose block's holes were last given. */
@@ -108,6 +109,7 @@ export class Lesson {
 
   constructor(files: readonly ChapterFile[], host: LessonHost) {
     this.#host = host;
+    quietRunaways();
     this.#compiler = host.compiler ?? new CellCompiler();
     this.runtime = host.global ? new Runtime(host.builtins, host.global) : new Runtime(host.builtins);
     this.chapters = files.map((file) => ({slug: file.slug, blocks: [], module: this.runtime.module()}));
@@ -146,8 +148,23 @@ export class Lesson {
   /** Replaces a cell's source and runs it (a syntax error makes the cell rejected, not a throw). */
   edit(cell: LessonCell, source: string): void {
     cell.source = source;
+    this.#held.delete(cell);
     this.#define(cell);
     this.#relabel(cell.chapter);
+  }
+
+  /**
+   * Keeps a cell from running until it is edited (or run again as it is): it and the cells that
+   * read it show the error. For code that froze the page on the last visit.
+   */
+  hold(cell: LessonCell, error: Error): void {
+    this.#held.set(cell, error);
+    this.#define(cell);
+  }
+
+  /** Whether a cell is held (see hold). */
+  held(cell: LessonCell): boolean {
+    return this.#held.has(cell);
   }
 
   /** (Re)defines the live holes of a prose block after its source changed. */
@@ -293,6 +310,8 @@ export class Lesson {
   /** (Re)defines a cell's variables from its source; a source the build did not compile waits for the parser. */
   #define(cell: LessonCell): void {
     const source = cell.source;
+    const held = this.#held.get(cell);
+    if (held) return this.#defineCompiled(cell, {ok: false, error: held});
     if (this.#compiler.ready(source)) return this.#defineCompiled(cell, this.#compileOrThrow(source));
     // Until then a cell keeps showing what it showed, and a new cell shows that it is pending.
     if (!cell.variables.length) this.#observe(cell).pending?.();

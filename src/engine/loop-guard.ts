@@ -152,7 +152,10 @@ export class Guards {
 }
 
 /** Keeps a stopped runaway, which may surface as an unhandled rejection or timer error, out of the console: its cell shows it. */
+let quiet = false;
 export function quietRunaways(target: Pick<Window, "addEventListener"> = globalThis as unknown as Window): void {
+  if (quiet || typeof target.addEventListener !== "function") return;
+  quiet = true;
   target.addEventListener("unhandledrejection", (event) => {
     if ((event as PromiseRejectionEvent).reason instanceof RunawayError) event.preventDefault();
   });

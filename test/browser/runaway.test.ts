@@ -1,0 +1,124 @@
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {drawn, idle, launch, nudge} from "./browser.js";
+
+// The runaway code a reader may type in model-code's `y`, one cell at a time, each stopped
+// with a message in the cell while the rest of the page stays live.
+const runaways: [string, string, RegExp][] = [
+  ["a loop", "y = { while (true) {} }", /loop at line 1 ran for more than 1 s/],
+  ["a loop in eval", 'y = eval("while (true) {}")', /loop at line 1 ran for more than 1 s/],
+  ["a loop in Function", 'y = Function("for (;;) {}")()', /loop at line 3 ran for more than 1 s/],
+  ["exponential recursion", "y = { const fib = (n) => n < 2 ? n : fib(n - 1) + fib(n - 2); return fib(60) }", /function at line 1 kept the page busy/],
+  ["an endless spread", "y = [...{[Symbol.iterator]() { return {next: () => ({done: false, value: 0})} }}]", /function at line 1 kept the page busy/],
+  ["recursion that catches its stop", "y = { const f = () => { try { f() } catch { f() } }; f(); return 1 }", /function at line 1 kept the page busy|too much recursion/],
+  ["async recursion", "y = { const f = async () => { await null; return f() }; return f() }", /function at line 1 kept the page busy/],
+  ["a microtask loop left running", "y = { const f = () => Promise.resolve().then(f); f(); return (x, w, b) => w * x + b }", /function at line 1 kept the page busy/],
+  ["a loop in a generator that never yields", "y = { function* g() { while (true) {} } return [...g()] }", /loop at line 1/],
+  ["a loop of awaits", "y = { let i = 0; for (;;) await i++; }", /loop at line 1/],
+  ["a comparator that never ends", "y = [3, 1, 2].sort(() => { for (;;) {} })", /loop at line 1/],
+  ["eval reached indirectly", 'y = { const e = eval; return e("for (;;) {}") }', /loop at line 1/]
+];
+
+const key = "how-machines-learn:main";
+const y = (page: Page) => page.locator('[data-chapter="model-code"] [data-cell="y"]');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openIn(context: BrowserContext): Promise<{page: Page; errors: string[]}> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(inject("baseURL"));
+  await page.waitForFunction(() => "playground" in window);
+  await idle(page);
+  return {page, errors};
+}
+
+/** Edits a cell as the editor's Run does, and resolves without waiting for it to settle. */
+function edit(page: Page, source: string): Promise<void> {
+  return page.evaluate((s) => void window.playground.edit("model-code", "y", s), source);
+}
+
+/** Moves `w` in the first chapter and says whether its chart changed: the page is live. */
+async function live(page: Page): Promise<boolean> {
+  const before = await drawn(page, "line", "chart");
+  await nudge(page, "line", "w", "ArrowRight", 3);
+  return (await drawn(page, "line", "chart")) !== before;
+}
+
+describe("runaway code", () => {
+  let context: BrowserContext, page: Page, errors: string[];
+  beforeAll(async () => {
+    context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    ({page, errors} = await openIn(context));
+  });
+  afterAll(() => context?.close());
+
+  for (const [what, source, message] of runaways) {
+    it(`stops ${what}, says so in the cell, keeps the code, and the page stays live`, async () => {
+      await edit(page, source);
+      // Saved before it ran: a freeze could not have lost it.
+      expect(await page.evaluate((k) => localStorage.getItem(k) ?? "", key)).toContain(JSON.stringify(source).slice(1, -1));
+      await y(page).locator(".cell-error").filter({hasText: message}).waitFor({timeout: 5000});
+      await expect(y(page).getAttribute("data-state")).resolves.toBe("rejected");
+      expect(await live(page)).toBe(true);
+      expect(await page.evaluate(() => window.playground.source("model-code", "y"))).toBe(source);
+    });
+  }
+
+  it("matches a catastrophic regular expression at once", async () => {
+    await page.evaluate(() => window.playground.edit("model-code", "y", 'y = /^(a+)+$/.test("a".repeat(40) + "!") || new RegExp("(x+x+)+y").test("x".repeat(50))'));
+    await expect(y(page).getAttribute("data-state")).resolves.toBe("fulfilled");
+    await expect(y(page).textContent()).resolves.toContain("false");
+    expect(await live(page)).toBe(true);
+  });
+
+  it("has had no uncaught errors, and a reload keeps the code and runs it", async () => {
+    expect(errors).toEqual([]);
+    const last = runaways.at(-1)![1];
+    await edit(page, last);
+    await y(page).locator(".cell-error").waitFor({timeout: 5000});
+    await page.reload();
+    await page.waitForFunction(() => "playground" in window);
+    await idle(page);
+    expect(await page.evaluate(() => window.playground.source("model-code", "y"))).toBe(last);
+    // The visit ended normally, so nothing is held: the code ran again and was stopped again.
+    await y(page).locator(".cell-error").filter({hasText: /loop at line 1/}).waitFor({timeout: 5000});
+    await expect(page.locator('[data-action="run-held"]').count()).resolves.toBe(0);
+  });
+});
+
+describe("a page that froze", () => {
+  it("reopens with the edit kept and held until the reader runs it", async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const first = await openIn(context);
+    // A backreference is beyond the linear-time engine: this one truly freezes the page.
+    const freezing = 'y = /^(a+)+\\1$/.test("a".repeat(40) + "!")';
+    await edit(first.page, freezing);
+    await first.page.close({runBeforeUnload: false});
+    const {page, errors} = await openIn(context);
+    expect(await page.evaluate(() => window.playground.source("model-code", "y"))).toBe(freezing);
+    await expect(y(page).getAttribute("data-state")).resolves.toBe("rejected");
+    await expect(y(page).textContent()).resolves.toContain("was running when the page stopped responding");
+    // What reads y waits with it; the reader is told, and the rest of the page works.
+    await expect(page.locator('[data-chapter="model-code"] [data-cell="chart"]').getAttribute("data-state")).resolves.toBe("rejected");
+    await expect(page.locator(".notice").filter({hasText: "stopped responding last time while it ran y"}).count()).resolves.toBe(1);
+    expect(await live(page)).toBe(true);
+    // Still held after another reload, until the reader runs it.
+    await page.reload();
+    await page.waitForFunction(() => "playground" in window);
+    await idle(page);
+    await y(page).locator('[data-action="run-held"]').waitFor();
+    await page.evaluate(() => window.playground.edit("model-code", "y", "y = (x, w, b) => w * x + b"));
+    await expect(y(page).getAttribute("data-state")).resolves.toBe("fulfilled");
+    await expect(page.locator('[data-chapter="model-code"] [data-cell="chart"]').getAttribute("data-state")).resolves.toBe("fulfilled");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
