@@ -43,7 +43,7 @@ export interface CompiledCell {
 export interface CompileOptions {
   /**
    * Name of the guard that stops runaway code (see loop-guard.ts): loops call it every 256
-   * iterations and functions every 1024 calls; `eval`, `Function`, `RegExp` and regular
+   * iterations and functions every 256 calls; `eval`, `Function`, `RegExp` and regular
    * expression literals go through it, so the code they make is guarded too.
    */
   loopGuard?: string;
@@ -192,7 +192,7 @@ function checkStrict(fn: string, source: string, toSource: (pos: number) => numb
 }
 
 /**
- * Guards against runaway code. Every 256 iterations a loop calls guard(line), and every 1024th
+ * Guards against runaway code. Every 256 iterations a loop calls guard(line), and every 256th
  * call of a function does (a count shared by the cell's functions, so a hot function pays a
  * decrement, not a call); the guard throws once the cell has kept the page from taking a turn
  * for too long. A check that throws leaves the count below zero, so every later call checks

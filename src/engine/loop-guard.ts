@@ -17,7 +17,7 @@ export class RunawayError extends RangeError {
 }
 
 /**
- * What compiled code calls: loops every 256 iterations, functions every 1024 calls. It returns
+ * What compiled code calls: loops every 256 iterations, functions every 256 calls. It returns
  * how many calls may pass before the next check, and throws RunawayError to stop the code.
  * It also gives the cell guarded versions of what makes code at run time.
  */
@@ -109,18 +109,21 @@ export class Guards {
 
   /** The guard of one cell (or prose hole): owner is what `stopped` is told about. */
   for(owner: unknown): CellGuard {
-    let turn = -1, since = 0, tripped = false;
+    let turn = -1, since = 0, tripped: RunawayError | null = null;
     const limit = this.#limit;
     const guard = ((line: number, site: GuardSite = 0): number => {
+      // Once stopped, the same error again, at once: unwinding thousands of frames that each
+      // catch it and call again must cost next to nothing.
+      if (tripped && turn === this.#turn) throw tripped;
       const t = this.#now();
       if (!this.#armed) (this.#armed = true), (this.#stretch = t), this.#heartbeat();
-      if (turn !== this.#turn) (turn = this.#turn), (since = t), (tripped = false);
-      if (tripped || t - since > limit || t - this.#stretch > 3 * limit) {
-        const error = new RunawayError(line, site, limit);
-        if (!tripped) (tripped = true), this.#stopped?.(owner, error);
-        throw error;
+      if (turn !== this.#turn) (turn = this.#turn), (since = t), (tripped = null);
+      if (t - since > limit || t - this.#stretch > 3 * limit) {
+        tripped = new RunawayError(line, site, limit);
+        this.#stopped?.(owner, tripped);
+        throw tripped;
       }
-      return 1023;
+      return 255;
     }) as CellGuard;
     const need = (): GuardTools => {
       if (!tools) throw new Error("code made at run time needs the compiler, which has not loaded yet");
