@@ -119,7 +119,7 @@ export class Page {
     const output = this.view(cell).output;
     const button = output.ownerDocument.createElement("button");
     button.type = "button";
-    button.className = "run";
+    button.className = "run-held";
     button.dataset.action = "run-held";
     button.textContent = "Run it";
     button.title = "Run this cell's code as it is";

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import type {Browser, BrowserContext, Page} from "playwright-core";
-import {drawn, idle, launch, nudge} from "./browser.js";
+import {drawn, idle, inView, launch, nudge} from "./browser.js";
 
 // The runaway code a reader may type in model-code's `y`, one cell at a time, each stopped
 // with a message in the cell while the rest of the page stays live.
@@ -67,7 +67,7 @@ describe("runaway code", () => {
       await edit(page, source);
       // Saved before it ran: a freeze could not have lost it.
       expect(await page.evaluate((k) => localStorage.getItem(k) ?? "", key)).toContain(JSON.stringify(source).slice(1, -1));
-      await y(page).locator(".cell-error").filter({hasText: message}).waitFor({timeout: 5000});
+      await y(page).locator(".cell-error").filter({hasText: message}).waitFor({timeout: 10_000});
       await expect(y(page).getAttribute("data-state")).resolves.toBe("rejected");
       expect(await live(page)).toBe(true);
       expect(await page.evaluate(() => window.playground.source("model-code", "y"))).toBe(source);
@@ -92,13 +92,13 @@ describe("runaway code", () => {
     }, [key, last] as const);
     expect(JSON.parse(left.saved).chapters["model-code"]).toContainEqual(expect.objectContaining({source: last}));
     expect(JSON.parse(left.running)).toEqual([{chapter: "model-code", index: expect.any(Number)}]);
-    await y(page).locator(".cell-error").waitFor({timeout: 5000});
+    await y(page).locator(".cell-error").waitFor({timeout: 10_000});
     await page.reload();
     await page.waitForFunction(() => "playground" in window);
     await idle(page);
     expect(await page.evaluate(() => window.playground.source("model-code", "y"))).toBe(last);
     // The visit ended normally, so nothing is held: the code ran again and was stopped again.
-    await y(page).locator(".cell-error").filter({hasText: /loop at line 1/}).waitFor({timeout: 5000});
+    await y(page).locator(".cell-error").filter({hasText: /loop at line 1/}).waitFor({timeout: 10_000});
     await expect(page.locator('[data-action="run-held"]').count()).resolves.toBe(0);
   });
 });
@@ -126,7 +126,9 @@ describe("a page that froze", () => {
     await page.reload();
     await page.waitForFunction(() => "playground" in window);
     await idle(page);
-    await y(page).locator('[data-action="run-held"]').click();
+    const run = y(page).locator('[data-action="run-held"]');
+    await inView(run);
+    await run.click();
     await y(page).locator(".cell-error").filter({hasText: /loop at line 1/}).waitFor({timeout: 10_000});
     await page.evaluate(() => window.playground.edit("model-code", "y", "y = (x, w, b) => w * x + b"));
     await expect(y(page).getAttribute("data-state")).resolves.toBe("fulfilled");
