@@ -92,11 +92,15 @@ export class Lesson {
   /** Stop runaway code; a cell stopped after it showed its value shows why instead. */
   readonly #guards = new Guards({
     stopped: (owner, error) => {
-      const observer = this.#observers.get(owner as LessonCell);
-      // Code the cell left running (a promise that calls itself) stopped after its value showed.
-      if (observer) setTimeout(() => (owner as LessonCell).state === "fulfilled" && observer.rejected?.(error), 0);
+      // Code the cell left running (a promise that calls itself) stopped after its value showed,
+      // unless the cell has been given other code since.
+      const {cell} = owner as {cell: LessonCell};
+      const observer = this.#observers.get(cell);
+      if (observer) setTimeout(() => this.#runs.get(cell) === owner && cell.state === "fulfilled" && observer.rejected?.(error), 0);
     }
   });
+  /** Each cell's current run of definitions, what its guard reports as owner. */
+  readonly #runs = new WeakMap<LessonCell, {cell: LessonCell}>();
   /** Each cell's observer, for showing why code it left running was stopped. */
   readonly #observers = new WeakMap<LessonCell, Observer>();
   readonly #held = new Map<LessonCell, Error>();
@@ -330,6 +334,8 @@ export class Lesson {
     const fail = result.ok ? null : result.error;
     // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
     const old = cell.variables;
+    const run = {cell};
+    this.#runs.set(cell, run);
     cell.variables = specs.map((spec, i) => {
       let variable = old[i];
       if (!variable) {
@@ -341,7 +347,7 @@ export class Lesson {
       if (spec.kind === "define") {
         let definition: (...inputs: unknown[]) => unknown;
         try {
-          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`, cell);
+          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`, run);
         } catch (error) {
           return variable.define(spec.name, [], () => Promise.reject(error));
         }
@@ -404,7 +410,7 @@ export class Lesson {
     };
   }
 
-  #definition(body: string, where: string, owner: LessonCell | LessonProse): (...inputs: unknown[]) => unknown {
+  #definition(body: string, where: string, owner: {cell: LessonCell} | LessonProse): (...inputs: unknown[]) => unknown {
     // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
     // The sourceURL names the cell in the browser's debugger, profiles and stack traces.
     // The cell's `Function` and `RegExp` are its guard's (see loop-guard.ts).
