@@ -80,7 +80,7 @@ export class Guards {
   #turn = 0;
   #armed = false;
   #stretch = 0;
-  #beat: (() => void) | null = null;
+  #beat: (() => unknown) | null = null;
 
   constructor(options: GuardOptions = {}) {
     this.#limit = options.limit ?? RUNAWAY_MS;
@@ -88,20 +88,28 @@ export class Guards {
     this.#stopped = options.stopped;
   }
 
-  /** A heartbeat: a message on a channel is a task of its own, and unlike timers it is not throttled in background tabs. */
+  /**
+   * A heartbeat: a message on a channel is a task of its own, and unlike timers it is not
+   * throttled in background tabs; a frame counts too, since a busy page that keeps painting
+   * (training at top speed) may run frames back to back before other tasks.
+   */
   #heartbeat(): void {
     if (!this.#beat) {
-      const breathe = () => {
+      let beat = 0;
+      const breathe = (n: number) => () => {
+        if (n !== beat) return;
+        beat++;
         this.#armed = false;
         this.#turn++;
       };
+      const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame : null;
       if (typeof MessageChannel === "function") {
         const channel = new MessageChannel();
-        channel.port1.onmessage = breathe;
+        channel.port1.onmessage = (event) => breathe(event.data as number)();
         (channel.port1 as {unref?: () => void}).unref?.();
-        this.#beat = () => channel.port2.postMessage(0);
+        this.#beat = () => (channel.port2.postMessage(beat), frame?.(breathe(beat)));
       } else {
-        this.#beat = () => setTimeout(breathe, 0);
+        this.#beat = () => (setTimeout(breathe(beat), 0), frame?.(breathe(beat)));
       }
     }
     this.#beat();
