@@ -66,12 +66,13 @@ export interface GuardOptions {
 /**
  * The guards of a lesson. A cell's code is stopped when it has kept the page from taking a turn
  * (running a task of its own, where input, painting and timers happen) for longer than the
- * limit, counted from the cell's first check since the last turn. A heartbeat message notes
- * each turn, so code that spins through microtasks (a promise that calls itself) is starved of
- * turns and stopped like a loop, while generators and animations, which return to the event
- * loop between frames, never are. Once stopped, every check of the cell throws until the page
- * has had its turn, so no `catch` can carry on. As a backstop, any stretch of three times the
- * limit without a turn stops whatever code checks next.
+ * limit, counted from the cell's first check since the last turn; checks further apart than
+ * half the limit start the count again (a helper that many cells call during one long start-up
+ * is not running away; a runaway checks every few microseconds). A heartbeat (a message, or a
+ * frame) notes each turn, so code that spins through microtasks (a promise that calls itself)
+ * is starved of turns and stopped like a loop, while generators and animations, which return
+ * to the event loop between frames, never are. Once stopped, every check of the cell throws
+ * until the page has had its turn, so no `catch` can carry on.
  */
 export class Guards {
   readonly #limit: number;
@@ -79,7 +80,6 @@ export class Guards {
   readonly #stopped: GuardOptions["stopped"];
   #turn = 0;
   #armed = false;
-  #stretch = 0;
   #beat: (() => unknown) | null = null;
 
   constructor(options: GuardOptions = {}) {
@@ -117,16 +117,18 @@ export class Guards {
 
   /** The guard of one cell (or prose hole): owner is what `stopped` is told about. */
   for(owner: unknown): CellGuard {
-    let turn = -1, since = 0, tripped: RunawayError | null = null;
-    const limit = this.#limit;
+    let turn = -1, since = 0, last = 0, tripped: RunawayError | null = null;
+    const limit = this.#limit, gap = limit / 2;
     const guard = ((line: number, site: GuardSite = 0): number => {
       // Once stopped, the same error again, at once: unwinding thousands of frames that each
       // catch it and call again must cost next to nothing.
       if (tripped && turn === this.#turn) throw tripped;
       const t = this.#now();
-      if (!this.#armed) (this.#armed = true), (this.#stretch = t), this.#heartbeat();
+      if (!this.#armed) (this.#armed = true), this.#heartbeat();
       if (turn !== this.#turn) (turn = this.#turn), (since = t), (tripped = null);
-      if (t - since > limit || t - this.#stretch > 3 * limit) {
+      else if (t - last > gap) since = t;
+      last = t;
+      if (t - since > limit) {
         tripped = new RunawayError(line, site, limit);
         this.#stopped?.(owner, tripped);
         throw tripped;
