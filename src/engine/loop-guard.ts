@@ -1,5 +1,5 @@
-/** How long a cell's code may keep the page from taking a turn before it is stopped. */
-export const RUNAWAY_MS = 1000;
+/** How long a cell's code may keep the page from taking a turn before it is stopped: within 2 s, with room for heavy cells on a slow machine. */
+export const RUNAWAY_MS = 1500;
 
 /** Where a check sits: at the top of a loop's body, or at the entry of a function. */
 export type GuardSite = 0 | 1;

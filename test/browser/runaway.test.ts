@@ -5,9 +5,9 @@ import {drawn, idle, inView, launch, nudge} from "./browser.js";
 // The runaway code a reader may type in model-code's `y`, one cell at a time, each stopped
 // with a message in the cell while the rest of the page stays live.
 const runaways: [string, string, RegExp][] = [
-  ["a loop", "y = { while (true) {} }", /loop at line 1 ran for more than 1 s/],
-  ["a loop in eval", 'y = eval("while (true) {}")', /loop at line 1 ran for more than 1 s/],
-  ["a loop in Function", 'y = Function("for (;;) {}")()', /loop at line 3 ran for more than 1 s/],
+  ["a loop", "y = { while (true) {} }", /loop at line 1 ran for more than 1.5 s/],
+  ["a loop in eval", 'y = eval("while (true) {}")', /loop at line 1 ran for more than 1.5 s/],
+  ["a loop in Function", 'y = Function("for (;;) {}")()', /loop at line 3 ran for more than 1.5 s/],
   ["exponential recursion", "y = { const fib = (n) => n < 2 ? n : fib(n - 1) + fib(n - 2); return fib(60) }", /function at line 1 kept the page busy/],
   ["an endless spread", "y = [...{[Symbol.iterator]() { return {next: () => ({done: false, value: 0})} }}]", /function at line 1 kept the page busy/],
   ["recursion that catches its stop", "y = { const f = () => { try { f() } catch { f() } }; f(); return 1 }", /function at line 1 kept the page busy|too much recursion/],
