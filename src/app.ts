@@ -2,11 +2,11 @@ import {asShipped, type Block, type ChapterFile} from "./engine/chapter-file.js"
 import {CellCompiler} from "./engine/cell-compiler.js";
 import {Renderer} from "./stdlib/renderer.js";
 import {Page} from "./ui/page.js";
-import type {Lesson} from "./engine/lesson.js";
+import type {Lesson, LessonCell} from "./engine/lesson.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
-import {load, type SavedLesson, type StorageLike} from "./ui/storage.js";
+import {load, markRunning, readRunning, type CellPlace, type SavedLesson, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
@@ -81,6 +81,19 @@ export async function start(options: AppOptions): Promise<Playground> {
   // Input values wait for their chapter to be built: those that come with the lesson, then the reader's.
   const inputs = new ChapterInputs(options.inputs, saved ? saved.inputs : shared?.inputs ?? {});
   const attachments = new Attachments(options.files ?? []);
+  // Code that might hang the page is noted in storage while it runs (saved first), so that if
+  // the page freezes, the next visit holds that code instead of running it blindly.
+  const held = saved ? readRunning(storage, key) : [];
+  const running = new Set<LessonCell>();
+  const place = (cell: LessonCell): CellPlace => ({chapter: cell.chapter, index: page.lesson.chapter(cell.chapter)!.blocks.indexOf(cell as never)});
+  const noteRunning = () => markRunning(storage, key, [...running, ...page.held].map(place));
+  const ran = (cell: LessonCell) => {
+    if (state.waiting) return;
+    saver?.flush();
+    running.add(cell);
+    noteRunning();
+    void page.lesson.settled().then(() => running.delete(cell) && noteRunning());
+  };
   const page: Page = new Page({
     shipped,
     current,
@@ -89,9 +102,21 @@ export async function start(options: AppOptions): Promise<Playground> {
     compiler,
     renderer,
     attachments,
+    held,
+    ran,
     changed: () => !state.waiting && saver?.schedule(),
-    built: (slug) => page.lesson.waitFor(inputs.restore(page.lesson, slug))
+    built: (slug) => {
+      // Saved code runs as its chapter is built: noted until the lesson has settled.
+      for (const cell of page.lesson.cells(slug)) if (!page.lesson.held(cell) && page.shippedBlock(cell)?.source !== cell.source) ran(cell);
+      page.lesson.waitFor(inputs.restore(page.lesson, slug));
+    }
   });
+  if (held.length) noteRunning();
+  addEventListener("pagehide", () => markRunning(storage, key, page.held.map(place)));
+  if (page.held.length) {
+    const names = page.held.map((c) => (c.label.startsWith("#") ? `a cell of “${c.chapter}”` : `${c.label} in “${c.chapter}”`)).join(", ");
+    notices.show(`The page stopped responding last time while it ran ${names}. Your code is kept, but it waits until you run it from its cell.`, {id: "held", tone: "error"});
+  }
   const changedChapters = (): Record<string, Block[]> => {
     const chapters: Record<string, Block[]> = {};
     for (const c of page.lesson.chapters) if (page.chapterChanged(c.slug)) chapters[c.slug] = page.lesson.file(c.slug).blocks;

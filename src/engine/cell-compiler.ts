@@ -1,5 +1,6 @@
 import type {CompiledCell, CompileOptions} from "./compile.js";
 import {Lazy, Prepared} from "./lazy.js";
+import {provideGuardTools} from "./loop-guard.js";
 
 /** The name by which compiled loops call the lesson's loop guard. */
 export const LOOP_GUARD = "__guard";
@@ -13,9 +14,13 @@ export interface Parser {
   peekDefines?(source: string): string[];
 }
 
-/** Loads the parser and compiler as a chunk of their own. */
+/**
+ * Loads the parser and compiler as a chunk of their own, with what guards code made at run
+ * time (`eval`, `Function`, regular expressions), which only cells compiled here can reach.
+ */
 export async function loadParser(): Promise<Parser> {
-  const [{compile}, {peekName, peekDefines}] = await Promise.all([import("./compile.js"), import("./parse-cell.js")]);
+  const [{compile, guardScript}, {peekName, peekDefines}, {SafeRegExp}] = await Promise.all([import("./compile.js"), import("./parse-cell.js"), import("./safe-regexp.js")]);
+  provideGuardTools({guardScript, RegExp: SafeRegExp});
   return {compile, peekName, peekDefines};
 }
 

@@ -54,7 +54,11 @@ export interface CompiledCell {
 
 /** Options that change how cell code is compiled. */
 export interface CompileOptions {
-  /** Name of a function called at the top of every loop body; it throws to stop runaway code. */
+  /**
+   * Name of the guard that stops runaway code (see loop-guard.ts): loops call it every 256
+   * iterations and functions every 256 calls; `eval`, `Function`, `RegExp` and regular
+   * expression literals go through it, so the code they make is guarded too.
+   */
   loopGuard?: string;
 }
 
@@ -195,13 +199,17 @@ function definition(cell: Cell, source: string, options: CompileOptions): {input
       const {start, end, id} = node as ObservableReference;
       edits.push({start, end, text: `${param(`mutable ${id.name}`)}.value`});
     },
-    ...(options.loopGuard ? loopGuards(options.loopGuard, source, edits) : {})
+    ...(options.loopGuard ? guards(options.loopGuard, source, edits) : {})
   };
+  // The count of calls between function-entry checks lives in the cell's run (first, before
+  // any edit at the same place).
+  const count = options.loopGuard ? `let ${options.loopGuard}C = 0; ` : "";
+  if (count && body.type === "BlockStatement") edits.push({start: body.start + 1, end: body.start + 1, text: count});
   ancestor(body, visitors as AncestorVisitors<unknown>, walk);
   const {text, toSource} = applyEdits(source, body.start, body.end, edits);
   const keyword = `${cell.async ? "async " : ""}function${cell.generator ? "*" : ""}`;
   const head = `${keyword}(${params.join(", ")}) `;
-  const open = body.type === "BlockStatement" ? "" : "{\nreturn (\n";
+  const open = body.type === "BlockStatement" ? "" : `{${count}\nreturn (\n`;
   const fn = `${head}${open}${text}${open ? "\n);\n}" : ""}`;
   checkStrict(fn, source, (pos) => toSource(pos - head.length - open.length));
   return {inputs, body: fn};
@@ -225,21 +233,27 @@ function checkStrict(fn: string, source: string, toSource: (pos: number) => numb
 }
 
 /**
- * Loop guards: every 256 iterations a loop calls guard(line, start), which notes when the loop
- * started (at its first call) and stops it once it has run too long, so a runaway loop is
- * stopped where it is. The count is inline, so a hot loop pays an increment, not a call.
+ * Guards against runaway code. Every 256 iterations a loop calls guard(line), and every 256th
+ * call of a function does (a count shared by the cell's functions, so a hot function pays a
+ * decrement, not a call); the guard throws once the cell has kept the page from taking a turn
+ * for too long. A check that throws leaves the count below zero, so every later call checks
+ * again and throws: a `catch` that calls the function again cannot keep the runaway going.
  * A labelled loop is wrapped outside its label, so `continue label` still works.
+ * `eval(code)` guards the code before it runs (still a direct eval, which sees the cell's
+ * names); any other use of `eval` is the guard's indirect eval, and regular expression literals
+ * are made by the guard (linear-time matching, see safe-regexp.ts).
  */
-function loopGuards(guard: string, source: string, edits: Edit[]) {
+function guards(guard: string, source: string, edits: Edit[]) {
   let count = 0;
-  const visit = (node: Node, _state: unknown, ancestors: Node[]) => {
+  const lineOf = (node: Node) => source.slice(0, node.start).split("\n").length;
+  const counter = `${guard}C`;
+  const loop = (node: Node, _state: unknown, ancestors: Node[]) => {
     const loop = node as Node & {body: Node & {type: string}};
     let outer: Node = loop;
     for (let i = ancestors.length - 2; i >= 0 && ancestors[i].type === "LabeledStatement"; --i) outer = ancestors[i];
-    const line = source.slice(0, loop.start).split("\n").length;
     const n = count++;
-    const call = `if ((++__n${n} & 255) === 0) __t${n} = ${guard}(${line}, __t${n});` + pairs(loop, n, edits);
-    edits.push({start: outer.start, end: outer.start, text: `{let __n${n} = 0, __t${n} = 0; `});
+    const call = `if ((++__n${n} & 255) === 0) ${guard}(${lineOf(loop)}, 0);` + pairs(loop, n, edits);
+    edits.push({start: outer.start, end: outer.start, text: `{let __n${n} = 0; `});
     if (loop.body.type === "BlockStatement") {
       edits.push({start: loop.body.start + 1, end: loop.body.start + 1, text: call});
     } else {
@@ -248,7 +262,54 @@ function loopGuards(guard: string, source: string, edits: Edit[]) {
     }
     edits.push({start: outer.end, end: outer.end, text: "}"});
   };
-  return {WhileStatement: visit, DoWhileStatement: visit, ForStatement: visit, ForInStatement: visit, ForOfStatement: visit};
+  const fn = (node: Node) => {
+    const body = (node as Node & {body: Node}).body;
+    const check = `--${counter} < 0 && (${counter} = ${guard}(${lineOf(node)}, 1))`;
+    if (body.type === "BlockStatement") {
+      edits.push({start: body.start + 1, end: body.start + 1, text: `${check};`});
+    } else {
+      edits.push({start: body.start, end: body.start, text: `(${check}, `});
+      edits.push({start: body.end, end: body.end, text: ")"});
+    }
+  };
+  const identifier = (node: Node, _state: unknown, ancestors: Node[]) => {
+    if ((node as Node & {name: string}).name !== "eval") return;
+    const parent = ancestors[ancestors.length - 2] as Node & {callee?: Node; arguments?: Node[]; shorthand?: boolean};
+    if (parent?.type === "CallExpression" && parent.callee === node && parent.arguments?.length && parent.arguments[0].type !== "SpreadElement") {
+      const code = parent.arguments[0];
+      edits.push({start: code.start, end: code.start, text: `${guard}.source(`});
+      edits.push({start: code.end, end: code.end, text: ")"});
+    } else {
+      edits.push({start: node.start, end: node.end, text: parent?.type === "Property" && parent.shorthand ? `eval: ${guard}.eval` : `${guard}.eval`});
+    }
+  };
+  const literal = (node: Node) => {
+    const regex = (node as Node & {regex?: {pattern: string; flags: string}}).regex;
+    if (regex) edits.push({start: node.start, end: node.end, text: `${guard}.re(${JSON.stringify(regex.pattern)}, ${JSON.stringify(regex.flags)})`});
+  };
+  return {
+    WhileStatement: loop, DoWhileStatement: loop, ForStatement: loop, ForInStatement: loop, ForOfStatement: loop,
+    FunctionDeclaration: fn, FunctionExpression: fn, ArrowFunctionExpression: fn,
+    Identifier: identifier, Literal: literal
+  };
+}
+
+/**
+ * Guards code made at run time: a script for `eval`, or a function expression for `Function`.
+ * The code reads the guard as `guard` and its count of calls as `guard + "C"`. Code that does
+ * not parse throws the SyntaxError the browser would have thrown, so nothing runs unguarded.
+ */
+export function guardScript(code: string, guard: string, expression = false): string {
+  let program: Node & {body: (Node & {expression?: Node})[]};
+  try {
+    program = parseScript(code, {ecmaVersion: "latest", sourceType: "script"}) as typeof program;
+  } catch (error) {
+    throw new SyntaxError((error as Error).message);
+  }
+  if (expression && !(program.body.length === 1 && program.body[0].expression?.type === "FunctionExpression")) throw new SyntaxError("not a function body");
+  const edits: Edit[] = [];
+  ancestor(program, guards(guard, code, edits) as AncestorVisitors<unknown>, walk);
+  return applyEdits(code, 0, code.length, edits).text;
 }
 
 /** A `for (const [x, y] of …)` loop: a for-of whose variables are a plain array pattern. */

@@ -2,7 +2,7 @@ import {Runtime, RuntimeError, type Module, type Observer, type Variable} from "
 import type {CompiledCell, Injection, VariableSpec} from "./compile.js";
 import type {Block, ChapterFile} from "./chapter-file.js";
 import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
-import {loopGuard} from "./loop-guard.js";
+import {Guards, quietRunaways} from "./loop-guard.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
 export type CellState = "pending" | "fulfilled" | "rejected";
@@ -98,7 +98,21 @@ export class Lesson {
   readonly chapters: LessonChapter[];
   readonly #host: LessonHost;
   readonly #compiler: CellCompiler;
-  readonly #guard = loopGuard();
+  /** Stop runaway code; a cell stopped after it showed its value shows why instead. */
+  readonly #guards = new Guards({
+    stopped: (owner, error) => {
+      // Code the cell left running (a promise that calls itself) stopped after its value showed,
+      // unless the cell has been given other code since.
+      const {cell} = owner as {cell: LessonCell};
+      const observer = this.#observers.get(cell);
+      if (observer) setTimeout(() => this.#runs.get(cell) === owner && cell.state === "fulfilled" && observer.rejected?.(error), 0);
+    }
+  });
+  /** Each cell's current run of definitions, what its guard reports as owner. */
+  readonly #runs = new WeakMap<LessonCell, {cell: LessonCell}>();
+  /** Each cell's observer, for showing why code it left running was stopped. */
+  readonly #observers = new WeakMap<LessonCell, Observer>();
+  readonly #held = new Map<LessonCell, Error>();
   /** Work that settled() waits for: compilations waiting for the parser, and the like. */
   readonly #loading = new Set<Promise<void>>();
   /** The expressions each prose block's holes were last given. */
@@ -110,6 +124,7 @@ export class Lesson {
 
   constructor(files: readonly ChapterFile[], host: LessonHost) {
     this.#host = host;
+    quietRunaways();
     this.#compiler = host.compiler ?? new CellCompiler();
     this.runtime = host.global ? new Runtime(host.builtins, host.global) : new Runtime(host.builtins);
     this.chapters = files.map((file) => ({slug: file.slug, blocks: [], module: this.runtime.module(), built: false}));
@@ -167,10 +182,25 @@ export class Lesson {
   /** Replaces a cell's source and runs it (a syntax error makes the cell rejected, not a throw). */
   edit(cell: LessonCell, source: string): void {
     cell.source = source;
+    this.#held.delete(cell);
     if (!this.chapter(cell.chapter)?.built) return void this.build(cell.chapter);
     this.#define(cell);
     this.#relabel(cell.chapter);
     this.#rederive(cell.chapter);
+  }
+
+  /**
+   * Keeps a cell from running until it is edited (or run again as it is): it and the cells that
+   * read it show the error. For code that froze the page on the last visit.
+   */
+  hold(cell: LessonCell, error: Error): void {
+    this.#held.set(cell, error);
+    if (this.chapter(cell.chapter)?.built) this.#define(cell);
+  }
+
+  /** Whether a cell is held (see hold). */
+  held(cell: LessonCell): boolean {
+    return this.#held.has(cell);
   }
 
   /** (Re)defines the live holes of a prose block after its source changed. */
@@ -186,7 +216,7 @@ export class Lesson {
         const cell = this.#compileOrThrow(source);
         const spec = cell.ok ? cell.value.variables[0] : null;
         if (!cell.ok) variable.define(null, [], () => Promise.reject(cell.error));
-        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body, `${prose.chapter}/prose`));
+        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body, `${prose.chapter}/prose`, prose));
         return {source, variable};
       });
     };
@@ -335,6 +365,8 @@ export class Lesson {
   /** (Re)defines a cell's variables from its source; a source the build did not compile waits for the parser. */
   #define(cell: LessonCell): void {
     const source = cell.source;
+    const held = this.#held.get(cell);
+    if (held) return this.#defineCompiled(cell, {ok: false, error: held});
     if (this.#compiler.ready(source)) return this.#defineCompiled(cell, this.#compileOrThrow(source));
     // Until then a cell keeps showing what it showed, and a new cell shows that it is pending.
     if (!cell.variables.length) this.#observe(cell).pending?.();
@@ -357,13 +389,20 @@ export class Lesson {
       (copies[0] ??= from.module.derive(injections.map(({name, alias}) => ({name, alias})), chapter.module));
     // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
     const old = cell.variables;
+    const run = {cell};
+    this.#runs.set(cell, run);
     cell.variables = specs.map((spec, i) => {
-      const variable = old[i] ?? chapter.module.variable(i === 0 ? this.#counted(this.#observe(cell)) : undefined);
+      let variable = old[i];
+      if (!variable) {
+        const observer = i === 0 ? this.#counted(this.#observe(cell)) : undefined;
+        if (observer) this.#observers.set(cell, observer);
+        variable = chapter.module.variable(observer);
+      }
       if (fail) return variable.define(spec.name, [], () => Promise.reject(fail));
       if (spec.kind === "define") {
         let definition: (...inputs: unknown[]) => unknown;
         try {
-          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`);
+          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`, run);
         } catch (error) {
           return variable.define(spec.name, [], () => Promise.reject(error));
         }
@@ -445,11 +484,13 @@ export class Lesson {
     };
   }
 
-  #definition(body: string, where: string): (...inputs: unknown[]) => unknown {
+  #definition(body: string, where: string, owner: {cell: LessonCell} | LessonProse): (...inputs: unknown[]) => unknown {
     // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
     // The sourceURL names the cell in the browser's debugger, profiles and stack traces.
+    // The cell's `Function` and `RegExp` are its guard's (see loop-guard.ts).
     const url = `cells/${where.replace(/[^\w/-]+/g, "_")}.js`;
-    return new Function(LOOP_GUARD, `"use strict"; return (${body});\n//# sourceURL=${url}`)(this.#guard);
+    const guard = this.#guards.for(owner);
+    return new Function(LOOP_GUARD, "Function", "RegExp", `"use strict"; return (${body});\n//# sourceURL=${url}`)(guard, guard.Function, guard.RegExp);
   }
 }
 

@@ -9,6 +9,7 @@ import {ProseView, inlineObserver, proseElement} from "./prose-view.js";
 import {Notices} from "./notices.js";
 import {dependencies} from "./dependencies.js";
 import {dataflow} from "./dataflow.js";
+import type {CellPlace} from "./storage.js";
 
 /** What the page starts from. */
 export interface PageOptions {
@@ -22,6 +23,10 @@ export interface PageOptions {
   notices: Notices;
   /** Called after anything the reader changed: code, prose, order, or an input. */
   changed?: () => void;
+  /** Called when a cell has new code to run, before it runs (which waits for the next frame). */
+  ran?: (cell: LessonCell) => void;
+  /** Cells that were running when the page froze last time: they wait until the reader runs them. */
+  held?: readonly CellPlace[];
   /** Compiles cells (see Lesson). */
   compiler?: CellCompiler;
   /** Renders prose, `md` and `tex`. */
@@ -42,6 +47,7 @@ export class Page {
   readonly #shipped: Map<string, ChapterFile>;
   readonly #sections = new Map<string, HTMLElement>();
   readonly #changed: () => void;
+  readonly #ran: (cell: LessonCell) => void;
   readonly #actions: CellActions;
   readonly #renderer: Renderer;
   /** Chapters near the screen: built, with live editors. The others sleep. */
@@ -55,6 +61,7 @@ export class Page {
     this.root = root;
     this.notices = notices;
     this.#changed = options.changed ?? (() => {});
+    this.#ran = options.ran ?? (() => {});
     this.#shipped = new Map(options.shipped.map((f) => [f.slug, f]));
     const renderer = (this.#renderer = options.renderer ?? new Renderer({document: root.ownerDocument}));
     this.#actions = {
@@ -81,7 +88,10 @@ export class Page {
         const {observer} = this.#view(cell);
         return {
           fulfilled: observer.fulfilled,
-          rejected: observer.rejected,
+          rejected: (error, name) => {
+            observer.rejected?.(error, name);
+            if (error instanceof HeldError && this.lesson.held(cell)) this.#offerRun(cell);
+          },
           pending: () => (observer.pending?.(), this.#pulse(cell)),
           get _node() {
             return observer._node;
@@ -102,6 +112,10 @@ export class Page {
     });
     root.addEventListener("input", () => this.#changed());
     this.#watchDependencies();
+    for (const {chapter, index} of options.held ?? []) {
+      const block = this.lesson.chapter(chapter)?.blocks[index];
+      if (block?.kind === "cell") this.lesson.hold(block, new HeldError());
+    }
     if (lazy) this.#watchNearness();
   }
 
@@ -170,6 +184,25 @@ export class Page {
     this.lesson.edit(cell, source);
     this.#relabel(cell.chapter);
     this.#changed();
+    this.#ran(cell);
+  }
+
+  /** The cells held since the last visit froze (see PageOptions.held). */
+  get held(): LessonCell[] {
+    return this.lesson.chapters.flatMap((c) => this.lesson.cells(c.slug).filter((cell) => this.lesson.held(cell)));
+  }
+
+  /** A held cell offers to run its code as it is. */
+  #offerRun(cell: LessonCell): void {
+    const output = this.view(cell).output;
+    const button = output.ownerDocument.createElement("button");
+    button.type = "button";
+    button.className = "run-held";
+    button.dataset.action = "run-held";
+    button.textContent = "Run it";
+    button.title = "Run this cell's code as it is";
+    button.addEventListener("click", () => this.run(cell, cell.source));
+    output.append(button);
   }
 
   view(cell: LessonCell): CellView {
@@ -450,5 +483,13 @@ export class Page {
     node.classList.remove("ran");
     void (node as SVGGElement).getBBox?.();
     node.classList.add("ran");
+  }
+}
+
+/** Why a held cell has not run: its code was running when the page froze on the last visit. */
+export class HeldError extends Error {
+  constructor() {
+    super("this cell was running when the page stopped responding last time, so it has not run yet. Your code is kept: change it, or run it as it is.");
+    this.name = "HeldError";
   }
 }

@@ -119,3 +119,35 @@ export function isPlainData(value: unknown, depth = 0): boolean {
   if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every((v) => isPlainData(v, depth + 1));
   return false;
 }
+
+/** A cell by its chapter and its place among the chapter's blocks, as saved. */
+export interface CellPlace {
+  chapter: string;
+  index: number;
+}
+
+const runningKey = (key: string) => `${key}:running`;
+
+/**
+ * Notes the cells that are running code that might hang the page (set before such a run, so
+ * it is there if the page freezes), or clears the note (an empty list); never throws.
+ */
+export function markRunning(storage: () => StorageLike, key: string, cells: readonly CellPlace[]): void {
+  try {
+    if (cells.length) storage().setItem(runningKey(key), JSON.stringify(cells));
+    else storage().removeItem(runningKey(key));
+  } catch {
+    // Without storage there is nothing to reopen either.
+  }
+}
+
+/** The cells noted as running when the last visit ended without clearing the note (it froze or crashed); never throws. */
+export function readRunning(storage: () => StorageLike, key: string): CellPlace[] {
+  try {
+    const value: unknown = JSON.parse(storage().getItem(runningKey(key)) ?? "[]");
+    if (!Array.isArray(value)) return [];
+    return value.filter((c): c is CellPlace => isObject(c) && typeof (c as CellPlace).chapter === "string" && Number.isInteger((c as CellPlace).index));
+  } catch {
+    return [];
+  }
+}
