@@ -116,7 +116,12 @@ function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url
       const {chapters, tex} = cached.lesson;
       const lesson =
         source === resolved[0]
-          ? {first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex}, rest: files.slice(FIRST_SCREEN_CHAPTERS)}
+          ? {
+              first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex},
+              rest: files.slice(FIRST_SCREEN_CHAPTERS),
+              // The rest's cell names, so every cell is named (in data-cell, and for scripts) from the start.
+              names: Object.fromEntries(chapters.slice(FIRST_SCREEN_CHAPTERS).flatMap((c) => c.blocks.flatMap((b) => (b.kind === "cell" && b.compiled ? [[b.source, b.compiled.name]] : []))))
+            }
           : {chapters: chapters.slice(FIRST_SCREEN_CHAPTERS), tex: []};
       // JSON.parse reads a large literal faster than JavaScript would.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});`;

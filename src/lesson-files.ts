@@ -25,7 +25,7 @@ export function shippedLesson(): {chapters: ChapterFile[]; compiler: CellCompile
   });
   return {
     chapters: [...chapters, ...lesson.rest],
-    compiler: new CellCompiler({prebuilt: all, more}),
+    compiler: new CellCompiler({prebuilt: all, more, names: new Map(Object.entries(lesson.names))}),
     renderer: new Renderer({prose: rendered, tex: new Map(tex.map((t) => [texKey(t.source, t.display), t.html])), more}),
     release
   };
