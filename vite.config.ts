@@ -120,7 +120,8 @@ function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url
               first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex},
               rest: files.slice(FIRST_SCREEN_CHAPTERS),
               // The rest's cell names, so every cell is named (in data-cell, and for scripts) from the start.
-              names: Object.fromEntries(chapters.slice(FIRST_SCREEN_CHAPTERS).flatMap((c) => c.blocks.flatMap((b) => (b.kind === "cell" && b.compiled ? [[b.source, b.compiled.name]] : []))))
+              // (by chapter, then block: null for prose, a cell that does not compile, or one with no name)
+              names: chapters.slice(FIRST_SCREEN_CHAPTERS).map((c) => c.blocks.map((b) => (b.kind === "cell" ? b.compiled?.name ?? null : null)))
             }
           : {chapters: chapters.slice(FIRST_SCREEN_CHAPTERS), tex: []};
       // JSON.parse reads a large literal faster than JavaScript would.

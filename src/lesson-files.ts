@@ -6,6 +6,13 @@ import type {ChapterFile} from "./engine/chapter-file.js";
 import type {CompiledCell} from "./engine/compile.js";
 import {Renderer, texKey, type RenderedProse} from "./stdlib/renderer.js";
 
+/** The names of the cells past the first screen, by source (the build lists them by place). */
+function restNames(): Map<string, string | null> {
+  const names = new Map<string, string | null>();
+  lesson.rest.forEach((file, i) => file.blocks.forEach((b, j) => b.kind === "cell" && lesson.names[i]?.[j] != null && names.set(b.source, lesson.names[i][j])));
+  return names;
+}
+
 /**
  * The lesson as shipped: every `cells/NN-slug.md` in file-name order, split, compiled and
  * rendered by the build (see the prebuilt-lesson plugin in vite.config.ts). The first screen's
@@ -25,7 +32,7 @@ export function shippedLesson(): {chapters: ChapterFile[]; compiler: CellCompile
   });
   return {
     chapters: [...chapters, ...lesson.rest],
-    compiler: new CellCompiler({prebuilt: all, more, names: new Map(Object.entries(lesson.names))}),
+    compiler: new CellCompiler({prebuilt: all, more, names: restNames()}),
     renderer: new Renderer({prose: rendered, tex: new Map(tex.map((t) => [texKey(t.source, t.display), t.html])), more}),
     release
   };
