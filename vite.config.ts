@@ -114,7 +114,13 @@ function prebuiltLesson(folder = fileURLToPath(new URL("cells/", import.meta.url
       const {chapters, tex} = cached.lesson;
       const lesson =
         source === resolved[0]
-          ? {first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex, files: data}, rest: files.slice(FIRST_SCREEN_CHAPTERS)}
+          ? {
+              first: {chapters: chapters.slice(0, FIRST_SCREEN_CHAPTERS), tex, files: data},
+              rest: files.slice(FIRST_SCREEN_CHAPTERS),
+              // The rest's cell names, so every cell is named (in data-cell, and for scripts) from the start.
+              // (by chapter, then block: null for prose, a cell that does not compile, or one with no name)
+              names: chapters.slice(FIRST_SCREEN_CHAPTERS).map((c) => c.blocks.map((b) => (b.kind === "cell" ? b.compiled?.name ?? null : null)))
+            }
           : {chapters: chapters.slice(FIRST_SCREEN_CHAPTERS), tex: []};
       // JSON.parse reads a large literal faster than JavaScript would.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});`;

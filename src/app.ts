@@ -134,12 +134,8 @@ export async function start(options: AppOptions): Promise<Playground> {
   });
   renderContents(contents, current);
 
-  const api = playgroundAPI(page, options, attachments, shippedBlocks, changedChapters, changedNow, () => inputs.all(page.lesson));
-  // Scripts name cells: the API is there once every cell's name is known, which past the first
-  // screen comes with the rest of the lesson, loaded once that screen has settled.
-  const named = options.release ? compiler.prepare(shipped.flatMap((c) => c.blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : [])))).catch(() => {}) : null;
-  if (named) void named.then(() => (page.relabel(), Object.assign(window, {playground: api})));
-  else Object.assign(window, {playground: api});
+  const api = released(playgroundAPI(page, options, attachments, shippedBlocks, changedChapters, changedNow, () => inputs.all(page.lesson)), options.release);
+  Object.assign(window, {playground: api});
   // Once the first screen has settled and painted, the rest of the lesson may load.
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   if (options.release) void page.lesson.settled(frame, {all: false, loading: false}).then(frame).then(options.release);
@@ -157,6 +153,13 @@ export async function start(options: AppOptions): Promise<Playground> {
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
   void page.hydrateEditors(idle);
   return api;
+}
+
+/** The API, each of whose asynchronous methods first lets the rest of the lesson load. */
+function released(api: Playground, release: (() => void) | undefined): Playground {
+  if (!release) return api;
+  const first = <A extends unknown[], R>(f: (...args: A) => R) => (...args: A): R => (release(), f(...args));
+  return {...api, value: first(api.value), set: first(api.set), edit: first(api.edit), idle: first(api.idle), exportHTML: first(api.exportHTML), shareURL: first(api.shareURL)};
 }
 
 // ——— Inputs: values saved or shared for chapters not built yet wait for them.
@@ -265,8 +268,9 @@ async function prepareSources(compiler: CellCompiler, renderer: Renderer, prebui
   const asShipped = new Set(prebuilt.flatMap((c) => c.blocks.map((b) => b.source)));
   const blocks = current.flatMap((c) => c.blocks).filter((b) => !asShipped.has(b.source));
   await Promise.all([
-    compiler.prepare(blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : []))),
-    renderer.prepare(blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])))
+    // (The build never saw these: waiting for the rest of what it made would not help.)
+    compiler.prepare(blocks.flatMap((b) => (b.kind === "cell" ? [b.source] : [])), false),
+    renderer.prepare(blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])), false)
   ]).catch(() => {});
   if (naming) await compiler.load().catch(() => {}); // to name the cells a link changes
 }

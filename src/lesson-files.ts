@@ -7,6 +7,13 @@ import type {CompiledCell} from "./engine/compile.js";
 import {Renderer, texKey, type RenderedProse} from "./stdlib/renderer.js";
 import type {LessonFile} from "./stdlib/file-attachment.js";
 
+/** The names of the cells past the first screen, by source (the build lists them by place). */
+function restNames(): Map<string, string | null> {
+  const names = new Map<string, string | null>();
+  lesson.rest.forEach((file, i) => file.blocks.forEach((b, j) => b.kind === "cell" && lesson.names[i]?.[j] != null && names.set(b.source, lesson.names[i][j])));
+  return names;
+}
+
 /**
  * The lesson as shipped: every `cells/NN-slug.md` (or `.qmd`) in file-name order, split, compiled
  * and rendered by the build, and the files of `cells/data/` (see the prebuilt-lesson plugin in
@@ -28,7 +35,7 @@ export function shippedLesson(): {chapters: ChapterFile[]; files: LessonFile[]; 
   return {
     chapters: [...chapters, ...lesson.rest],
     files,
-    compiler: new CellCompiler({prebuilt: all, more}),
+    compiler: new CellCompiler({prebuilt: all, more, names: restNames()}),
     renderer: new Renderer({prose: rendered, tex: new Map(tex.map((t) => [texKey(t.source, t.display), t.html])), more}),
     release
   };

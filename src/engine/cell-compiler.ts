@@ -34,6 +34,8 @@ export interface CellCompilerOptions {
   load?: () => Promise<Parser>;
   /** Loads more compiled cells into `prebuilt` (see Prepared). */
   more?: Lazy<unknown>;
+  /** The names of cells still to come from `more`, by source. */
+  names?: ReadonlyMap<string, string | null>;
 }
 
 /**
@@ -42,8 +44,11 @@ export interface CellCompilerOptions {
  * for it.
  */
 export class CellCompiler extends Prepared<CompiledCell, Parser> {
-  constructor({prebuilt = new Map(), parser, load = loadParser, more}: CellCompilerOptions = {}) {
+  readonly #names: ReadonlyMap<string, string | null>;
+
+  constructor({prebuilt = new Map(), parser, load = loadParser, more, names = new Map()}: CellCompilerOptions = {}) {
     super(prebuilt, new Lazy(load, parser ?? null), more);
+    this.#names = names;
   }
 
   /** Compiles a source that is ready(); throws CellSyntaxError on bad syntax. */
@@ -58,7 +63,9 @@ export class CellCompiler extends Prepared<CompiledCell, Parser> {
   /** The name a cell is trying to define, even if it does not parse; null if unknown (yet). */
   peekName(source: string): string | null {
     const prebuilt = this.prebuilt.get(source);
-    return prebuilt ? prebuilt.name : this.module.now?.peekName(source) ?? null;
+    if (prebuilt) return prebuilt.name;
+    if (this.#names.has(source)) return this.#names.get(source)!;
+    return this.module.now?.peekName(source) ?? null;
   }
 
   /** The names a cell is trying to define, even if it does not parse (empty if unknown yet). */

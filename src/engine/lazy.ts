@@ -54,11 +54,14 @@ export class Prepared<T, M> {
     await this.module.load();
   }
 
-  /** Loads what the sources need: the rest of what the build made, then the module if that is not enough. */
-  async prepare(sources: Iterable<string>): Promise<void> {
+  /**
+   * Loads what the sources need: the rest of what the build made (unless `more` is false: for
+   * sources the build never saw), then the module if that is not enough.
+   */
+  async prepare(sources: Iterable<string>, more = true): Promise<void> {
     const list = [...sources];
     if (!list.some((source) => !this.ready(source))) return;
-    if (this.#more) await this.#more.load().catch(() => {});
+    if (this.#more && more) await this.#more.load().catch(() => {});
     if (list.some((source) => !this.ready(source))) return this.load();
   }
 }

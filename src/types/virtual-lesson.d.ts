@@ -1,7 +1,7 @@
 // The lesson in cells/, prebuilt by the prebuilt-lesson plugin in vite.config.ts: the first
 // screen's chapters compiled and rendered, and every other chapter's source…
 declare module "virtual:lesson" {
-  const lesson: {first: import("../engine/prebuilt.js").PrebuiltLesson; rest: import("../engine/chapter-file.js").ChapterFile[]};
+  const lesson: {first: import("../engine/prebuilt.js").PrebuiltLesson; rest: import("../engine/chapter-file.js").ChapterFile[]; names: (string | null)[][]};
   export default lesson;
 }
 
