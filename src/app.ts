@@ -7,6 +7,7 @@ import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
 import {load, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
+import {viewSwitch} from "./ui/view-switch.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
@@ -186,6 +187,7 @@ export async function start(options: AppOptions): Promise<Playground> {
   }
 
   actions.append(
+    viewSwitch(page, storage),
     button("export", "Export", "Download this page, as it is now, as one HTML file that works offline", async () => {
       const html = await api.exportHTML();
       download(new Blob([html], {type: "text/html"}), `${slugify(options.title)}.html`);
