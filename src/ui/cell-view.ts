@@ -74,7 +74,7 @@ export class CellView {
     this.element.append(tools, this.output, frame);
     const output = this.output, element = this.element;
     this.observer = {
-      ...display(output, () => this.#cell.label, (kind) => (element.dataset.shows = kind)),
+      ...display(output, () => this.#cell.label, (kind) => (element.dataset.shows = kind), () => this.#cell.source),
       // visibility() in a cell waits for its chapter to be on screen (not just its own output,
       // which may be hidden or scrolled past while the chapter's charts are in view).
       get _node() {

@@ -9,9 +9,22 @@ import {formatNumber} from "./prose-view.js";
  */
 export type Shows = "node" | "number" | "value" | "nothing" | "error";
 
+/**
+ * A hint for code that a reader coming from Python might write, or null: the slips the lesson's
+ * readers make most (a `def`, a `for … in range(…)`, a block opened with a colon).
+ */
+export function pythonHint(source: string): string | null {
+  if (/^\s*(?:\w+\s*=\s*)?def\s+\w+\s*\(/m.test(source)) return "This looks like Python's def. In a cell a function is written name = (a, b) => { … }, its body between { and }.";
+  if (/\bfor\s+\w+\s+in\s+range\s*\(/.test(source)) return "for i in range(n) is Python. In JavaScript the loop reads for (let i = 0; i < n; ++i) { … }.";
+  if (/^\s*(?:if|for|while|else|elif)\b[^{\n]*:\s*$/m.test(source)) return "A block in JavaScript goes between { and }, not after a colon: for example if (x > 0) { … }.";
+  return null;
+}
+
 /** The words a reader sees for a failed cell; errors inherited from an input say which. */
-export function errorMessage(error: unknown, self: string | null): string {
+export function errorMessage(error: unknown, self: string | null, source?: string): string {
   if (!(error instanceof Error)) return String(error);
+  const hint = error.name === "SyntaxError" && source !== undefined ? pythonHint(source) : null;
+  if (hint) return `SyntaxError: ${error.message}\n${hint}`;
   const input = (error as Error & {input?: string}).input;
   const message =
     error.name === "SyntaxError"
@@ -27,7 +40,7 @@ export function errorMessage(error: unknown, self: string | null): string {
  * Shows a variable's value in an element and keeps `data-state` current. The old value stays on
  * screen while the new one computes, so a redefinition never flashes empty.
  */
-export function display(element: HTMLElement, self: () => string | null, shows: (kind: Shows) => void = () => {}): Observer {
+export function display(element: HTMLElement, self: () => string | null, shows: (kind: Shows) => void = () => {}, source?: () => string): Observer {
   const document = element.ownerDocument;
   let inspector: Inspector | null = null;
   let reading: HTMLElement | null = null; // a number as the reader's view shows it, rounded
@@ -69,7 +82,7 @@ export function display(element: HTMLElement, self: () => string | null, shows: 
       const box = document.createElement("div");
       box.className = "cell-error";
       box.setAttribute("role", "alert");
-      box.textContent = errorMessage(error, self());
+      box.textContent = errorMessage(error, self(), source?.());
       element.replaceChildren(box);
     }
   };

@@ -2,3 +2,5 @@ export {trainingControls, deadline, describeSpeed, frameBudget, iterationsInFram
 export {drawCurve} from "./draw-curve.js";
 export {pointPicker} from "./point-picker.js";
 export {editablePoints, dragPoint, grabLine, pointsSource, setInput, geometry} from "./drag.js";
+export {trainer, checkState} from "./trainer.js";
+export {checkTrain, judgeTrain} from "./check-train.js";
