@@ -43,6 +43,8 @@ export class CellView {
     if (cell.options.includes("hide")) this.element.classList.add("quiet");
     // "lesson": the code the chapter is about, which the reader's view shows too.
     if (cell.options.includes("lesson")) this.element.classList.add("lesson-code");
+    // "half": half the column on a wide screen, beside the next (or previous) half cell.
+    if (cell.options.includes("half")) this.element.classList.add("half");
     this.element.dataset.shows = "nothing";
     this.output = el("div", "cell-output");
     this.code = el("div", "cell-code");
