@@ -1,5 +1,6 @@
 // Screenshots of chapters in headless Chromium, for looking at what the page shows.
-// Usage: node scripts/screenshot.mjs URL OUTDIR [slug ...] [--dark] [--width=N]
+// Usage: node scripts/screenshot.mjs URL OUTDIR [slug ...] [--dark] [--code] [--width=N]
+// (--code: the code view instead of the reader's view)
 import {chromium} from "playwright-core";
 import {mkdirSync} from "node:fs";
 
@@ -7,6 +8,7 @@ const args = process.argv.slice(2);
 const flags = args.filter((a) => a.startsWith("--"));
 const [url, out, ...slugs] = args.filter((a) => !a.startsWith("--"));
 const dark = flags.includes("--dark");
+const code = flags.includes("--code");
 const width = +(flags.find((f) => f.startsWith("--width="))?.slice(8) ?? 1280);
 mkdirSync(out, {recursive: true});
 const browser = await chromium.launch({
@@ -14,6 +16,7 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 });
 const page = await browser.newPage({viewport: {width, height: 900}, colorScheme: dark ? "dark" : "light"});
+if (code) await page.addInitScript(() => localStorage.setItem("how-machines-learn:view", "code"));
 page.on("console", (m) => m.type() === "error" && console.log("console error:", m.text()));
 page.on("pageerror", (e) => console.log("page error:", e.message));
 await page.goto(url);
@@ -24,7 +27,7 @@ for (const slug of slugs.length ? slugs : await page.evaluate(() => window.playg
   await section.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.playground.idle());
   await page.waitForTimeout(150);
-  await section.screenshot({path: `${out}/${slug}${dark ? "-dark" : ""}.png`});
-  console.log("wrote", `${out}/${slug}${dark ? "-dark" : ""}.png`);
+  await section.screenshot({path: `${out}/${slug}${code ? "-code" : ""}${dark ? "-dark" : ""}.png`});
+  console.log("wrote", `${out}/${slug}${code ? "-code" : ""}${dark ? "-dark" : ""}.png`);
 }
 await browser.close();

@@ -8,6 +8,7 @@ import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
 import {load, markRunning, readRunning, type CellPlace, type SavedLesson, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
+import {viewSwitch} from "./ui/view-switch.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
@@ -146,7 +147,7 @@ export async function start(options: AppOptions): Promise<Playground> {
   }
 
   const open = (file: File) => openFile(file, {compiler, shippedBlocks, blockLabel, root, page, contents, actions, notices, options, attachments});
-  actions.append(...pageActions(api, page, saver, notices, options.title, open, () => inputs.forget()));
+  actions.append(viewSwitch(page, storage), ...pageActions(api, page, saver, notices, options.title, open, () => inputs.forget()));
   acceptDroppedFiles(open);
 
   window.addEventListener("pagehide", () => !state.waiting && saver?.flush());

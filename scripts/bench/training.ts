@@ -141,6 +141,13 @@ export async function train(
   o: {seconds: number; maxSeconds: number; check: number; speed?: number; patience?: number; longFrameMs?: number}
 ): Promise<TrainingOutcome> {
   try {
+    // The chapter ships train as an exercise, its loop waiting for the call to update: time the
+    // solved loop, as a reader who pressed "Show solution" would run it.
+    const solution = page.locator('[data-chapter="descent"] [data-action="solution"]');
+    if (await solution.count()) {
+      await solution.click({timeout: 10_000});
+      await page.evaluate(() => window.playground.idle());
+    }
     const prepared = await page.evaluate(prepareInPage, o.speed ?? null);
     if (typeof prepared === "string") return empty(prepared);
     await page.locator('[data-chapter="descent"] [data-action="play"]').click({timeout: 10_000});

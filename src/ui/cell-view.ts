@@ -41,12 +41,17 @@ export class CellView {
     this.element = el("div", "cell");
     // "hide": plumbing whose value is not worth showing; its errors still show.
     if (cell.options.includes("hide")) this.element.classList.add("quiet");
+    // "lesson": the code the chapter is about, which the reader's view shows too.
+    if (cell.options.includes("lesson")) this.element.classList.add("lesson-code");
+    // "half": half the column on a wide screen, beside the next (or previous) half cell.
+    if (cell.options.includes("half")) this.element.classList.add("half");
+    this.element.dataset.shows = "nothing";
     this.output = el("div", "cell-output");
     this.code = el("div", "cell-code");
     const pre = el("pre", "code-static");
     pre.textContent = cell.source;
     this.code.append(pre);
-    const folded = cell.options.includes("folded") || cell.options.includes("hide");
+    const folded = (cell.options.includes("folded") || cell.options.includes("hide")) && !cell.options.includes("lesson");
     const frame = el(folded ? "details" : "div", "cell-source");
     if (folded) {
       const summary = el("summary", "");
@@ -71,7 +76,7 @@ export class CellView {
     this.element.append(tools, this.output, frame);
     const output = this.output, element = this.element;
     this.observer = {
-      ...display(output, () => this.#cell.label),
+      ...display(output, () => this.#cell.label, (kind) => (element.dataset.shows = kind), () => this.#cell.source),
       // visibility() in a cell waits for its chapter to be on screen (not just its own output,
       // which may be hidden or scrolled past while the chapter's charts are in view).
       get _node() {

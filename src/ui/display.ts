@@ -1,9 +1,30 @@
 import {Inspector} from "@observablehq/inspector";
 import type {Observer} from "@observablehq/runtime";
+import {formatNumber} from "./prose-view.js";
+
+/**
+ * What a cell's output holds, for the reader's view to decide whether it shows: a node (a chart,
+ * an input), a number (shown rounded to the reader), another value (which only the inspector can
+ * show), nothing, or an error.
+ */
+export type Shows = "node" | "number" | "value" | "nothing" | "error";
+
+/**
+ * A hint for code that a reader coming from Python might write, or null: the slips the lesson's
+ * readers make most (a `def`, a `for … in range(…)`, a block opened with a colon).
+ */
+export function pythonHint(source: string): string | null {
+  if (/^\s*(?:\w+\s*=\s*)?def\s+\w+\s*\(/m.test(source)) return "This looks like Python's def. In a cell a function is written name = (a, b) => { … }, its body between { and }.";
+  if (/\bfor\s+\w+\s+in\s+range\s*\(/.test(source)) return "for i in range(n) is Python. In JavaScript the loop reads for (let i = 0; i < n; ++i) { … }.";
+  if (/^\s*(?:if|for|while|else|elif)\b[^{\n]*:\s*$/m.test(source)) return "A block in JavaScript goes between { and }, not after a colon: for example if (x > 0) { … }.";
+  return null;
+}
 
 /** The words a reader sees for a failed cell; errors inherited from an input say which. */
-export function errorMessage(error: unknown, self: string | null): string {
+export function errorMessage(error: unknown, self: string | null, source?: string): string {
   if (!(error instanceof Error)) return String(error);
+  const hint = error.name === "SyntaxError" && source !== undefined ? pythonHint(source) : null;
+  if (hint) return `SyntaxError: ${error.message}\n${hint}`;
   const input = (error as Error & {input?: string}).input;
   const message =
     error.name === "SyntaxError"
@@ -19,9 +40,10 @@ export function errorMessage(error: unknown, self: string | null): string {
  * Shows a variable's value in an element and keeps `data-state` current. The old value stays on
  * screen while the new one computes, so a redefinition never flashes empty.
  */
-export function display(element: HTMLElement, self: () => string | null): Observer {
+export function display(element: HTMLElement, self: () => string | null, shows: (kind: Shows) => void = () => {}, source?: () => string): Observer {
   const document = element.ownerDocument;
   let inspector: Inspector | null = null;
+  let reading: HTMLElement | null = null; // a number as the reader's view shows it, rounded
   element.dataset.state = "pending";
   return {
     pending() {
@@ -31,27 +53,36 @@ export function display(element: HTMLElement, self: () => string | null): Observ
       element.dataset.state = "fulfilled";
       if (value === undefined && self()?.startsWith("#")) {
         // An unnamed cell run for its effect (moving an overlay, say) has nothing to show.
-        inspector = null;
+        inspector = reading = null;
         element.replaceChildren();
+        shows("nothing");
       } else if (value instanceof Node) {
-        inspector = null;
+        inspector = reading = null;
         if (element.firstChild !== value || element.childNodes.length !== 1) element.replaceChildren(value);
+        shows("node");
       } else {
         if (!inspector) {
           const slot = document.createElement("div");
-          element.replaceChildren(slot);
+          slot.className = "value-exact";
+          reading = document.createElement("div");
+          reading.className = "value-read";
+          element.replaceChildren(slot, reading);
           inspector = new Inspector(slot);
         }
         inspector.fulfilled(value);
+        const number = typeof value === "number";
+        reading!.textContent = number ? `${self()} = ${formatNumber(value)}` : "";
+        shows(number ? "number" : "value");
       }
     },
     rejected(error) {
       element.dataset.state = "rejected";
-      inspector = null;
+      inspector = reading = null;
+      shows("error");
       const box = document.createElement("div");
       box.className = "cell-error";
       box.setAttribute("role", "alert");
-      box.textContent = errorMessage(error, self());
+      box.textContent = errorMessage(error, self(), source?.());
       element.replaceChildren(box);
     }
   };

@@ -55,6 +55,8 @@ export class Page {
   /** Waits for the browser to be idle; editors are made then (see hydrateEditors). */
   #idle: (() => Promise<unknown>) | null = null;
   #watcher: IntersectionObserver | null = null;
+  readonly #labels = new Map<string, () => void>();
+  #viewMode: "reader" | "code" = "reader";
 
   constructor(options: PageOptions) {
     const {root, notices} = options;
@@ -177,6 +179,20 @@ export class Page {
   /** Puts the editors of a chapter far from the screen to sleep (but not one being typed in). */
   #sleep(slug: string): void {
     for (const c of this.lesson.cells(slug)) this.views.get(c.id)?.sleep();
+  }
+
+  /** Shows every chapter in the reader's view (prose, figures, the cells marked `lesson`) or the code view (every cell's code). */
+  setView(view: "reader" | "code"): void {
+    this.#viewMode = view;
+    for (const [slug, section] of this.#sections) {
+      section.dataset.view = view;
+      this.#labels.get(slug)?.();
+    }
+  }
+
+  /** Which view the page as a whole is in. */
+  get viewMode(): "reader" | "code" {
+    return this.#viewMode;
   }
 
   /** Runs new source in a cell, as the editor's Run does. */
@@ -373,7 +389,25 @@ export class Page {
       this.resetChapter(chapter.slug);
       this.#changed();
     });
-    header.append(number, reset);
+    // Each chapter shows the reader's view or the code view; this flips one chapter alone.
+    section.dataset.view = this.#viewMode;
+    const code = document.createElement("button");
+    code.type = "button";
+    code.className = "tool chapter-code";
+    code.dataset.tool = "chapter-code";
+    const label = () => {
+      const on = section.dataset.view === "code";
+      code.textContent = on ? "hide the code" : "show the code";
+      code.setAttribute("aria-pressed", String(on));
+      code.title = on ? "Back to the reader's view of this chapter" : "Show every cell's code in this chapter, to read and edit";
+    };
+    label();
+    code.addEventListener("click", () => {
+      section.dataset.view = section.dataset.view === "code" ? "reader" : "code";
+      label();
+    });
+    this.#labels.set(chapter.slug, label);
+    header.append(number, code, reset);
     const body = document.createElement("div");
     body.className = "chapter-body";
     const flow = document.createElement("details");

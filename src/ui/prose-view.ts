@@ -33,9 +33,10 @@ export function inlineObserver(slot: HTMLElement): Observer {
   };
 }
 
-/** Numbers in prose read best short: up to 3 decimals, trailing zeros dropped. */
+/** Numbers in prose read best short: up to 3 decimals (3 digits if smaller), trailing zeros dropped. */
 export function formatNumber(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(+x.toFixed(3));
+  if (Number.isInteger(x) || !Number.isFinite(x)) return String(x);
+  return String(Math.abs(x) < 0.01 ? +x.toPrecision(3) : +x.toFixed(3));
 }
 
 /** A prose block on the page, with an editor for its Markdown that opens on request. */

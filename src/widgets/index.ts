@@ -9,3 +9,5 @@ export {previewPath, type PreviewOptions} from "../train/path-preview.js";
 export {dataTable, type DataTable, type DataTableOptions} from "./data-table.js";
 export {parseTable, formatTable, type Pair, type ParsedTable} from "../data/csv.js";
 export {chainRule, networkGradient, networkLoss, descentStep, parameterNames, type ChainRule, type Network} from "../train/backprop.js";
+export {trainer, checkState} from "./trainer.js";
+export {checkTrain, judgeTrain} from "./check-train.js";

@@ -12,8 +12,10 @@ export interface Opened {
 }
 
 /** Opens the playground (or a path under it) and waits until every cell has settled. */
-export async function open(browser: Browser, path = "", options: {width?: number; height?: number} = {}): Promise<Opened> {
+export async function open(browser: Browser, path = "", options: {width?: number; height?: number; code?: boolean} = {}): Promise<Opened> {
   const page = await browser.newPage({viewport: {width: options.width ?? 1280, height: options.height ?? 900}});
+  // The code view (every cell's code and tools) instead of the reader's view, as show-code gives.
+  if (options.code) await page.addInitScript(() => localStorage.setItem("how-machines-learn:view", "code"));
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(e.message));

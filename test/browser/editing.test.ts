@@ -16,6 +16,8 @@ afterAll(async () => {
 /** A fresh context (its own storage), a page in it, and the errors its console shows. */
 async function fresh(init?: () => void): Promise<{context: BrowserContext; page: Page; errors: string[]}> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  // Editing every cell is the code view's business: the reader's view shows only the lesson's cells.
+  await context.addInitScript(() => localStorage.setItem("how-machines-learn:view", "code"));
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors: string[] = [];

@@ -91,7 +91,7 @@ describe("the model-code exercise", () => {
   it("the show solution button fills in the answer and runs it", async () => {
     const {page} = opened;
     expect(await message(page)).not.toMatch(/solved/i);
-    await page.locator(`${chapter} [data-action="show-solution"]`).click();
+    await page.locator(`${chapter} [data-action="solution"]`).click();
     await page.waitForFunction((solution) => window.playground.source("model-code", "y") === solution, solution);
     await idle(page);
     expect(await page.locator(`${chapter} [data-editor="y"]`).textContent()).toContain("w * x + b");
@@ -111,7 +111,7 @@ describe("the model-code exercise", () => {
     await set(page, "w", 1.5);
     expect(await page.evaluate(() => window.playground.value("model-code", "w"))).toBe(1.5);
     for (const name of ["viewof w", "viewof b", "show_solution"]) expect(await state(page, name), name).toBe("fulfilled");
-    await page.locator(`${chapter} [data-action="show-solution"]`).click();
+    await page.locator(`${chapter} [data-action="solution"]`).click();
     await page.waitForFunction((solution) => window.playground.source("model-code", "y") === solution, solution);
     await idle(page);
     expect(await state(page, "chart")).toBe("fulfilled");
@@ -136,7 +136,7 @@ describe("the model-code exercise", () => {
     expect(await state(page, "y")).toBe("rejected");
     expect(await cell(page, "y").textContent()).toMatch(/SyntaxError: .* at 1:\d+/);
     for (const name of ["viewof w", "viewof b", "show_solution"]) expect(await state(page, name), name).toBe("fulfilled");
-    await page.locator(`${chapter} [data-action="show-solution"]`).click();
+    await page.locator(`${chapter} [data-action="solution"]`).click();
     await page.waitForFunction((solution) => window.playground.source("model-code", "y") === solution, solution);
     await idle(page);
     expect(await state(page, "y")).toBe("fulfilled");

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {drawn, idle, openForFile} from "./browser.js";
+import {drawn, idle, inView, openForFile} from "./browser.js";
 
 /** The network's parameters, as the chapter keeps them. */
 interface Params {
@@ -77,7 +77,8 @@ describe("the next chapter", () => {
   it("clicking on the chart with the mouse adds a point there and draws it; clicking it again removes it", async () => {
     const {page} = opened;
     const chart = page.locator('[data-chapter="next"] [data-cell="viewof points"]');
-    await chart.scrollIntoViewIfNeeded();
+    await chart.evaluate((e) => e.scrollIntoView({block: "center"}));
+    await inView(chart);
     const before = await drawn(page, "next", "viewof points");
     const status = await page.locator('[data-chapter="next"] [data-cell="status"]').textContent();
     // Where x = 2.5 and y = 1.25 are on screen, read from the axes' own tick labels.
@@ -138,7 +139,7 @@ describe("the next chapter", () => {
     const before = referenceLoss(await value<Params>(page, "params"), points);
     const chart = await drawn(page, "next", "viewof points");
     const lossChart = await drawn(page, "next", "loss_chart");
-    await page.locator('[data-chapter="next"] [data-cell="viewof controls"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-chapter="next"] [data-cell="viewof training"]').scrollIntoViewIfNeeded();
     await page.locator('[data-chapter="next"] [data-action="play"]').click();
     await expect.poll(() => page.evaluate(async () => (await window.playground.value("next", "iteration_counter")) as number), {timeout: 30_000}).toBeGreaterThanOrEqual(300);
     await page.locator('[data-chapter="next"] [data-action="pause"]').click();

@@ -1,0 +1,225 @@
+import {frameBudget, iterationsInFrame, trainingControls, type TrainingControls} from "./training-controls.js";
+
+/** What training keeps from one call of `train` to the next: at least the iteration counter. */
+export type TrainingState = {iteration_counter: number} & Record<string, unknown>;
+
+/** The lesson's loop: run `iterations` steps from a state and give back the state it ends in. */
+export type Train<S extends TrainingState> = (state: S, iterations: number) => S;
+
+/** Options for a trainer. */
+export interface TrainerOptions<S extends TrainingState> {
+  /** Where training starts, and where Reset goes back to. */
+  start: S | (() => S);
+  /** The loss at a state: three rises in a row (or a loss that is not a number) stop training. */
+  loss?: (state: S) => number;
+  /** The trainer this cell showed before (its `this`): its state, play and speed carry over. */
+  reuse?: unknown;
+  /** Show play, pause and the speed control (false: step and reset only). */
+  play?: boolean;
+  /** The starting speed, iterations per frame. */
+  speed?: number;
+  /** The slowest and fastest counted speeds (see trainingControls). */
+  speeds?: [number, number];
+  document?: Document;
+}
+
+/** A trainer: an input whose value is the training state, with its controls and messages inside. */
+export type Trainer<S extends TrainingState> = HTMLElement & {
+  value: S;
+  /** The play, pause, step, reset and speed controls (an input of {playing, speed}). */
+  readonly controls: TrainingControls;
+  /** Whether training stopped because the loss kept growing. */
+  readonly diverged: boolean;
+  /** Stops this trainer's frames for good (a newer one took over). */
+  stop(): void;
+};
+
+/**
+ * Runs a chapter's own `train(state, iterations)` the way the lesson means it: Play calls it once
+ * per animation frame with as many iterations as the speed says (split into chunks, so a frame
+ * still stops computing in time to be drawn), Step calls it with 1, Reset goes back to the start.
+ * It pauses while its chapter is off screen, stops when the loss diverges, and says in words what
+ * went wrong when `train` throws or gives back something that is not a state. Everything but the
+ * loop itself lives here, so a chapter's `train` stays the lesson's few lines.
+ *
+ * `train(s, k)` then `train(s', m)` must equal `train(s, k + m)`, as any loop over steps does: that
+ * is what lets frames split the work anywhere without changing a bit of the result.
+ */
+export function trainer<S extends TrainingState>(train: Train<S>, options: TrainerOptions<S>): Trainer<S> {
+  const {document = globalThis.document, loss} = options;
+  if (typeof train !== "function") throw new Error(`trainer: train is not a function; it is ${train === null ? "null" : typeof train}`);
+  const start = (): S => (typeof options.start === "function" ? (options.start as () => S)() : {...options.start});
+  const first = start();
+  const startKey = JSON.stringify(first);
+  const reused = isTrainer<S>(options.reuse) ? options.reuse : null;
+  reused?.stop();
+  // A new learning rate or an edited train carries on from where training is; a new start (another
+  // random start, another size) begins there instead.
+  const previous = reused && reused.dataset.start === startKey ? reused : null;
+
+  const root = document.createElement("div") as unknown as Trainer<S>;
+  root.className = "trainer";
+  root.dataset.start = startKey;
+  // The state is a moment of training, not the reader's work: pages don't save or share it.
+  root.dataset.transient = "";
+  const controls = trainingControls({play: options.play, speed: previous?.controls.value.speed ?? options.speed, speeds: options.speeds, document});
+  const message = document.createElement("div");
+  message.className = "trainer-message";
+  message.setAttribute("role", "status");
+  root.append(controls, message);
+
+  let state: S = previous ? previous.value : first;
+  let diverged = false;
+  let recent: number[] = []; // the loss after each of the last few frames, to notice divergence
+  let stopped = false;
+  let frame = 0;
+  let chunk = 1; // iterations per call of train, grown until a call takes a sizeable slice of a frame
+  const budget = frameBudget();
+  const now = () => performance.now();
+
+  const say = (text: string, tone: "error" | "" = "") => {
+    message.textContent = text;
+    message.className = `trainer-message${text ? " notice" : ""}${tone ? ` notice-${tone}` : ""}`;
+  };
+  const publish = () => root.dispatchEvent(new Event("input"));
+  const pause = () => {
+    if (!controls.value.playing) return;
+    controls.value = {...controls.value, playing: false};
+    controls.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+
+  /** One call of train, checked: the new state, or null (and a message) when it went wrong. */
+  const call = (from: S, iterations: number): S | null => {
+    let next: unknown;
+    try {
+      next = train(from, iterations);
+    } catch (error) {
+      say(`train stopped with an error: ${(error as Error)?.message ?? error}`, "error");
+      return null;
+    }
+    const problem = checkState(next, from, iterations);
+    if (problem) return say(problem, "error"), null;
+    return next as S;
+  };
+
+  /** Runs `iterations` (Infinity: as many as fit) within this frame's budget; false if it failed. */
+  const run = (iterations: number): boolean => {
+    if (iterations === 0) return true; // slow speeds skip frames; an unchanged loss is no evidence
+    const more = budget();
+    let left = iterations;
+    let next: S | null = state;
+    while (left > 0) {
+      const k = Math.min(left, chunk);
+      const t = now();
+      next = call(next, k);
+      if (!next) return false;
+      left -= k;
+      const took = now() - t;
+      if (took < 0.5 && k === chunk) chunk = Math.min(chunk * 2, 1 << 20); // a call must outweigh its own overhead
+      else if (took > 4 && chunk > 1) chunk = Math.max(1, Math.floor(chunk / 2)); // and leave room to stop in time
+      if (!more()) break;
+    }
+    state = next;
+    if (message.textContent) say("");
+    if (loss) {
+      const L = loss(state);
+      recent.push(L);
+      if (recent.length > 4) recent.shift();
+      // Gradient descent that converges never raises the loss; three rises in a row (or a loss
+      // that is no longer a number) means the steps overshoot more each time.
+      diverged = !Number.isFinite(L) || (recent.length === 4 && recent.every((l, i) => i === 0 || l > recent[i - 1]));
+      if (diverged) {
+        pause();
+        say(`Training stopped at iteration ${state.iteration_counter.toLocaleString("en-US")}: the loss is ${Number.isFinite(L) ? "growing at every step" : "no longer a number"}. The steps overshoot the valley, each time by more. Press Reset and pick a smaller learning rate.`, "error");
+      }
+    }
+    publish();
+    return true;
+  };
+
+  const visible = onScreen(root);
+  const tick = async () => {
+    while (!stopped && controls.value.playing && !diverged) {
+      if (!root.isConnected && frame > 0) return stop(); // the cell was redefined or the page reset
+      if (!run(iterationsInFrame(controls.value.speed, frame++))) return pause();
+      await nextFrame();
+      await visible(); // pauses while the chapter is off screen
+    }
+  };
+  const stop = () => {
+    stopped = true;
+    visible.dispose();
+  };
+
+  controls.addEventListener("input", () => void tick());
+  controls.addEventListener("step", () => !stopped && run(1));
+  controls.addEventListener("reset", () => {
+    state = start();
+    diverged = false;
+    recent = [];
+    say("");
+    publish();
+  });
+
+  Object.defineProperties(root, {
+    value: {
+      get: () => state,
+      // Set from outside (dragging the start on a map): a new start, not yet trained.
+      set: (v: S) => ((state = v), (diverged = false), (recent = []))
+    },
+    controls: {get: () => controls},
+    diverged: {get: () => diverged},
+    stop: {value: stop}
+  });
+  if (reused?.controls.value.playing && !(previous?.diverged ?? false)) {
+    controls.value = {...controls.value, playing: true};
+    void tick();
+  }
+  return root;
+}
+
+/** What is wrong with what train gave back, in the reader's terms, or null if it is a state. */
+export function checkState(next: unknown, from: TrainingState, iterations: number): string | null {
+  const keys = Object.keys(from).join(", ");
+  if (next === undefined) return `train gave back nothing: end it with return {${keys}}.`;
+  if (next === null || typeof next !== "object") return `train should give back {${keys}}, not ${next === null ? "null" : `a ${typeof next}`}.`;
+  const counted = (next as TrainingState).iteration_counter - from.iteration_counter;
+  if (counted !== iterations) {
+    return `train was asked for ${iterations} iteration${iterations === 1 ? "" : "s"} and counted ${Number.isFinite(counted) ? counted : "none"}: its loop should run iterations times, adding 1 to iteration_counter each time.`;
+  }
+  return null;
+}
+
+function isTrainer<S extends TrainingState>(x: unknown): x is Trainer<S> {
+  return typeof x === "object" && x !== null && (x as Element).classList?.contains("trainer") && typeof (x as Trainer<S>).stop === "function";
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** A wait that resolves at once while any of the element's chapter is on screen, and otherwise when it comes back. */
+function onScreen(element: Element): (() => Promise<void>) & {dispose(): void} {
+  let visible = true;
+  let waiting: (() => void)[] = [];
+  let observer: IntersectionObserver | null = null;
+  const wait = Object.assign(
+    () => {
+      if (!observer && typeof IntersectionObserver === "function" && element.isConnected) {
+        observer = new IntersectionObserver(([entry]) => {
+          visible = entry.isIntersecting;
+          if (visible) for (const resume of waiting.splice(0)) resume();
+        });
+        observer.observe(element.closest("[data-chapter]") ?? element);
+      }
+      return visible ? Promise.resolve() : new Promise<void>((resume) => waiting.push(resume));
+    },
+    {
+      dispose: () => {
+        observer?.disconnect();
+        for (const resume of waiting.splice(0)) resume();
+      }
+    }
+  );
+  return wait;
+}
