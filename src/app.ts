@@ -7,6 +7,7 @@ import {renderContents} from "./ui/contents.js";
 import {Notices} from "./ui/notices.js";
 import {load, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
+import {resetAll} from "./ui/reset-all.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
@@ -200,10 +201,9 @@ export async function start(options: AppOptions): Promise<Playground> {
       }
     }),
     button("import", "Open file…", "Open a playground page exported before (or drop one on the page)", () => pick()),
-    button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs)", () => {
-      page.resetAll();
-      saver?.flush(true);
-    })
+    button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs); asks first, and can be undone", () =>
+      resetAll({page, save: () => saver?.flush(true), idle: () => api.idle()}, actions.querySelector<HTMLElement>('[data-action="reset-all"]') ?? undefined)
+    )
   );
 
   const open = async (file: File) => {

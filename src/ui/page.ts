@@ -8,6 +8,7 @@ import {ProseView, inlineObserver, proseElement} from "./prose-view.js";
 import {Notices} from "./notices.js";
 import {dependencies} from "./dependencies.js";
 import {dataflow} from "./dataflow.js";
+import {watchAccessibility} from "./accessible.js";
 
 /** What the page starts from. */
 export interface PageOptions {
@@ -85,6 +86,7 @@ export class Page {
     });
     root.addEventListener("input", () => this.#changed());
     this.#watchDependencies();
+    watchAccessibility(root);
   }
 
   /** Runs new source in a cell, as the editor's Run does. */
