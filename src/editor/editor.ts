@@ -71,6 +71,7 @@ export function createEditor(options: EditorOptions): EditorView {
     })
   ];
   const view = new EditorView({parent, state: EditorState.create({doc, extensions})});
+  view.setTabFocusMode(true);
   parent.append(keys.hint);
   return view;
 }
@@ -101,10 +102,11 @@ function tabKeys(parent: HTMLElement): {bindings: {key: string; run: (view: Edit
       {key: "Ctrl-m", run: (view) => (mode(view, (moves = !moves)), true)}
     ],
     extension: [
+      // On the DOM's own focus event, before any key can reach the editor.
+      EditorView.domEventHandlers({focus: (_, view) => void mode(view, (moves = true))}),
       EditorView.updateListener.of((update) => {
         const typed = update.transactions.some((tr) => tr.isUserEvent("input") || tr.isUserEvent("delete") || tr.isUserEvent("undo") || tr.isUserEvent("redo"));
         if (typed && moves) mode(update.view, (moves = false));
-        else if (update.focusChanged && update.view.hasFocus) mode(update.view, (moves = true));
       })
     ]
   };
