@@ -49,7 +49,11 @@ export function describeCharts(root: Element): void {
     if (holder !== base) for (const layer of holder.querySelectorAll("svg")) layer.setAttribute("aria-hidden", "true");
   }
   // Hidden rather than unnamed: the names are how scripts and tests find a chart's marks.
-  for (const el of root.querySelectorAll(ROLELESS)) if (!el.closest("[aria-hidden=true]")) el.setAttribute("aria-hidden", "true");
+  // A picture nested in a chart (a heat map) keeps its name as an image.
+  for (const el of root.querySelectorAll(ROLELESS)) {
+    if (el.tagName.toLowerCase() === "svg" && el.hasAttribute("aria-label")) el.setAttribute("role", "img");
+    else if (!el.closest("[aria-hidden=true]")) el.setAttribute("aria-hidden", "true");
+  }
 }
 
 /** What Plot said a chart shows, read once, before its marks' names are taken out. */
