@@ -109,7 +109,8 @@ describe("every reader", () => {
     const editor = page.locator('[data-chapter="line"] [data-editor="y"] .cm-content');
     await editor.focus();
     const hint = page.locator('[data-chapter="line"] [data-editor="y"] .cm-keys');
-    await expect(hint.isVisible()).resolves.toBe(true);
+    // CodeMirror marks itself focused a moment after the focus event.
+    await expect.poll(() => hint.isVisible()).toBe(true);
     await expect(hint.textContent()).resolves.toMatch(/^Tab moves on/);
     await expect(editor.getAttribute("aria-describedby")).resolves.toBe(await hint.getAttribute("id"));
     await page.keyboard.press("Tab");
