@@ -9,6 +9,7 @@ import {Notices} from "./ui/notices.js";
 import {load, markRunning, readRunning, type CellPlace, type SavedLesson, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
 import {viewSwitch} from "./ui/view-switch.js";
+import {resetAll} from "./ui/reset-all.js";
 import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
@@ -420,6 +421,9 @@ function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices
     input.addEventListener("change", () => input.files?.[0] && open(input.files[0]));
     input.click();
   };
+  const reset: HTMLButtonElement = button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs); asks first, and can be undone", () =>
+    resetAll({page, save: () => (forgetInputs(), saver.flush(true)), idle: () => api.idle()}, reset)
+  );
   return [
     button("export", "Export", "Download this page, as it is now, as one HTML file that works offline", async () => {
       const html = await api.exportHTML();
@@ -435,11 +439,7 @@ function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices
       }
     }),
     button("import", "Open file…", "Open a playground page exported before, a chapter (.qmd or .md), or a data file for the lesson's cells (or drop one on the page)", () => pick()),
-    button("reset-all", "Reset all", "Put the whole lesson back as shipped (code, text and inputs)", () => {
-      page.resetAll();
-      forgetInputs();
-      saver.flush(true);
-    })
+    reset
   ];
 }
 

@@ -26,7 +26,8 @@ export function normalizeAngles({azimuth, elevation}: Angles): Angles {
 
 /**
  * Lets the reader turn a 3D view: dragging with the pointer (captured, so the drag survives
- * leaving the chart), or arrow keys while `target` has focus. Arrows move as a drag would:
+ * leaving the chart), turning with two fingers (one finger scrolls the page), or arrow keys
+ * while `target` has focus. Arrows move as a drag would:
  * right turns the front to the right, down tips the top towards the reader.
  * Shows a grab cursor on `target`.
  */
@@ -39,8 +40,9 @@ export function rotatable(
   let dragging: {id: number; x: number; y: number} | null = null;
   target.style.cursor = "grab";
   surface.addEventListener("pointerdown", (event) => {
-    const {pointerId, button, clientX, clientY} = event as PointerEvent;
-    if (button !== 0 || dragging) return;
+    const {pointerId, button, clientX, clientY, pointerType} = event as PointerEvent;
+    // One finger scrolls the page past the chart; two turn it (below).
+    if (button !== 0 || dragging || pointerType === "touch") return;
     dragging = {id: pointerId, x: clientX, y: clientY};
     // jsdom and older engines lack pointer capture; the drag still works while over the chart.
     surface.setPointerCapture?.(pointerId);
@@ -64,6 +66,19 @@ export function rotatable(
   };
   surface.addEventListener("pointerup", end);
   surface.addEventListener("pointercancel", end);
+  let pinch: {x: number; y: number} | null = null;
+  const centre = (touches: TouchList) => ({x: (touches[0].clientX + touches[1].clientX) / 2, y: (touches[0].clientY + touches[1].clientY) / 2});
+  const twoFingers = (event: Event) => {
+    const {touches} = event as TouchEvent;
+    if (touches.length !== 2) return void (pinch = null);
+    event.preventDefault();
+    const at = centre(touches);
+    if (pinch) turn({azimuth: (at.x - pinch.x) * degreesPerPixel, elevation: (at.y - pinch.y) * degreesPerPixel});
+    pinch = at;
+  };
+  surface.addEventListener("touchstart", twoFingers, {passive: false});
+  surface.addEventListener("touchmove", twoFingers, {passive: false});
+  surface.addEventListener("touchend", () => (pinch = null));
   target.addEventListener("keydown", (event) => {
     const step = event.shiftKey ? 3 * degreesPerKey : degreesPerKey;
     const delta = KEYS[event.key];

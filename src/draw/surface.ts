@@ -129,7 +129,7 @@ export function surface(grid: Grid, options: SurfaceOptions = {}): SurfaceView {
       fill: "currentColor",
       "font-family": "system-ui, sans-serif",
       "font-size": 11,
-      style: "display: block; max-width: 100%; height: auto; touch-action: none; user-select: none;"
+      style: "display: block; max-width: 100%; height: auto; touch-action: pan-y; user-select: none;"
     },
     [back, mesh, front, overlay]
   );

@@ -1,3 +1,4 @@
+import {formatNumber} from "./format.js";
 import type {ColorScheme, Markish, PlotOptions} from "@observablehq/plot";
 import * as Plot from "./plot.js";
 import {clipLine, type Boundary} from "./clip-line.js";
@@ -135,12 +136,26 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
     else if (next) wrapper.append(next);
     key = next;
   };
+  let seen = "";
+  // The map's text alternative follows the point on it; a widget that makes the map draggable
+  // (role application) gives its own.
+  const describe = () => {
+    if (wrapper.getAttribute("role") === "application") return;
+    const p = marked.point;
+    const text = p ? `${seen}; the point is at ${formatNumber(p[0])}, ${formatNumber(p[1])}` : seen;
+    wrapper.setAttribute("role", "img");
+    if (wrapper.getAttribute("aria-label") !== text) wrapper.setAttribute("aria-label", text);
+  };
   const redraw = (grid: Grid, options: TopViewOptions) => {
     const next = settings(grid, options);
     // Extra base marks are the reader's, and may differ with the grid: draw those anew.
     if (chart && next.key === chart.key && !options.marks?.length) return chart.heat.update(grid);
     const {base, legend, ...drawn} = draw(grid, options, next);
     chart = drawn;
+    const {x = "x", y = "y", z = "z"} = options.labels ?? {};
+    const [lo, hi] = next.zScale;
+    seen = `Map of ${z} over ${x} and ${y}, seen from above: ${z} from ${formatNumber(lo)} to ${formatNumber(hi)} as colour`;
+    describe();
     wrapper.style.maxWidth = `${next.frame.width}px`;
     stack.replaceChildren(base, overlayChart(marked, chart.frame, chart.xDomain, chart.yDomain));
     wrapper.replaceChildren(...(legend ? [legend] : []), stack, ...(key ? [key] : []));
@@ -153,6 +168,7 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
       marked = marks;
       stack.lastChild!.replaceWith(overlayChart(marks, chart!.frame, chart!.xDomain, chart!.yDomain));
       if (marks.paths?.length || key) showLegend(marks);
+      describe();
     }
   }) as TopView;
 }

@@ -50,8 +50,9 @@ const highlight = HighlightStyle.define([
 export function createEditor(options: EditorOptions): EditorView {
   const {parent, doc, language, label, run, change} = options;
   const runKey = {key: "Shift-Enter", run: (view: EditorView) => (run(view.state.doc.toString()), true)};
+  const keys = tabKeys(parent);
   const extensions: Extension[] = [
-    keymap.of([runKey, indentWithTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap]),
+    keymap.of([runKey, ...keys.bindings, indentWithTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap]),
     history(),
     drawSelection(),
     indentOnInput(),
@@ -62,13 +63,55 @@ export function createEditor(options: EditorOptions): EditorView {
     language === "ojs"
       ? [javascript(), lineNumbers(), linter(syntaxErrors, {delay: 400}), scrubNumbers((view) => run(view.state.doc.toString()))]
       : [markdown(), EditorView.lineWrapping],
-    EditorView.contentAttributes.of({"aria-label": label}),
+    // tabindex says outright that the text (the scroller's content) takes focus, as it does anyway.
+    EditorView.contentAttributes.of({"aria-label": label, "aria-describedby": keys.hint.id, tabindex: "0"}),
+    keys.extension,
     EditorView.updateListener.of((update) => {
       if (update.docChanged) change?.(update.state.doc.toString());
     })
   ];
-  return new EditorView({parent, state: EditorState.create({doc, extensions})});
+  const view = new EditorView({parent, state: EditorState.create({doc, extensions})});
+  view.setTabFocusMode(true);
+  parent.append(keys.hint);
+  return view;
 }
+
+let hints = 0;
+
+/**
+ * Tab follows CodeMirror's accessible pattern: it moves focus on, as everywhere else on the
+ * page, until the reader edits; then it indents, and Escape (or Ctrl+M) gives it back to focus.
+ * A line under the focused editor says which it does now.
+ */
+function tabKeys(parent: HTMLElement): {bindings: {key: string; run: (view: EditorView) => boolean}[]; extension: Extension; hint: HTMLElement} {
+  const hint = parent.ownerDocument.createElement("div");
+  hint.className = "cm-keys";
+  hint.id = `editor-keys-${++hints}`;
+  const say = (moves: boolean) => {
+    const text = moves ? "Tab moves on; once you type, Tab indents. Shift+Enter runs." : "Tab indents; Escape, then Tab, moves on. Shift+Enter runs.";
+    if (hint.textContent !== text) hint.textContent = text;
+    hint.dataset.tab = moves ? "moves" : "indents";
+  };
+  const mode = (view: EditorView, moves: boolean) => (view.setTabFocusMode(moves), say(moves));
+  let moves = true;
+  say(moves);
+  return {
+    hint,
+    bindings: [
+      {key: "Escape", run: (view) => (mode(view, (moves = true)), false)},
+      {key: "Ctrl-m", run: (view) => (mode(view, (moves = !moves)), true)}
+    ],
+    extension: [
+      // On the DOM's own focus event, before any key can reach the editor.
+      EditorView.domEventHandlers({focus: (_, view) => void mode(view, (moves = true))}),
+      EditorView.updateListener.of((update) => {
+        const typed = update.transactions.some((tr) => tr.isUserEvent("input") || tr.isUserEvent("delete") || tr.isUserEvent("undo") || tr.isUserEvent("redo"));
+        if (typed && moves) mode(update.view, (moves = false));
+      })
+    ]
+  };
+}
+
 
 /** Marks where a cell stops parsing, as the reader types (the linter debounces). */
 export function syntaxErrors(view: EditorView): Diagnostic[] {

@@ -73,6 +73,9 @@ export class CellView {
       this.#button(document, "duplicate", "⧉", "Duplicate this cell", () => actions.duplicate(cell)),
       this.#button(document, "delete", "✕", "Delete this cell", () => actions.remove(cell))
     );
+    rove(tools);
+    // Shift+Enter runs from the editor (its key hint says so); the button is for the pointer.
+    run.tabIndex = -1;
     this.element.append(tools, this.output, frame);
     const output = this.output, element = this.element;
     this.observer = {
@@ -105,13 +108,18 @@ export class CellView {
     this.code.dataset.editor = label;
     this.element.dataset.name = label;
     this.#name.textContent = label.startsWith("#") ? "" : label;
-    this.output.setAttribute("aria-label", `output of ${label}`);
+    this.#name.parentElement!.setAttribute("aria-label", label.startsWith("#") ? "cell tools" : `tools for cell ${label}`);
     this.editor?.contentDOM.setAttribute("aria-label", `code of cell ${label}`);
   }
 
   /** Marks the cell as changed from the lesson as shipped (or added by the reader). */
   changed(changed: boolean): void {
     this.element.classList.toggle("changed", changed);
+    const reset = this.element.querySelector<HTMLButtonElement>(':scope > .cell-tools [data-tool="reset-cell"]');
+    if (!changed && reset?.tabIndex === 0) {
+      reset.tabIndex = -1;
+      this.element.querySelector<HTMLButtonElement>(':scope > .cell-tools [data-tool="move-up"]')!.tabIndex = 0;
+    }
   }
 
   /** The text in the editor, which may be ahead of what last ran. */
@@ -169,4 +177,28 @@ export class CellView {
     if (this.editor) (await loadEditor()).setText(this.editor, source);
     else this.code.querySelector("pre")!.textContent = source;
   }
+}
+
+/**
+ * A toolbar is one stop for Tab (the W3C toolbar pattern): the arrow keys, Home and End move
+ * between its buttons, and Tab comes back to the one used last.
+ */
+export function rove(toolbar: HTMLElement): void {
+  const buttons = () => [...toolbar.querySelectorAll<HTMLButtonElement>("button")].filter((b) => b.getClientRects().length > 0);
+  const all = () => [...toolbar.querySelectorAll<HTMLButtonElement>("button")];
+  // Reset shows only on a changed cell: the stop starts on the first button always shown.
+  const home = all().find((b) => b.dataset.tool !== "reset-cell");
+  for (const b of all()) b.tabIndex = b === home ? 0 : -1;
+  toolbar.addEventListener("focusin", (event) => {
+    for (const b of all()) b.tabIndex = b === event.target ? 0 : -1;
+  });
+  toolbar.addEventListener("keydown", (event) => {
+    const shown = buttons();
+    const i = shown.indexOf(event.target as HTMLButtonElement);
+    if (i < 0) return;
+    const next = {ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: shown.length - 1}[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    shown[(next + shown.length) % shown.length].focus();
+  });
 }

@@ -15,6 +15,7 @@ export function renderContents(nav: HTMLElement, files: readonly ChapterFile[]):
     list.append(item);
   }
   nav.append(list);
+  menu(nav, links);
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
@@ -26,4 +27,49 @@ export function renderContents(nav: HTMLElement, files: readonly ChapterFile[]):
     {rootMargin: "-40% 0px -55% 0px"}
   );
   for (const section of document.querySelectorAll("[data-chapter]")) observer.observe(section);
+}
+
+/**
+ * The way to the chapters from anywhere: a skip link first in the page, and below 900 px (where
+ * the list does not fit beside the lesson) a "Chapters" button in the header that opens it.
+ */
+function menu(nav: HTMLElement, links: Map<string, HTMLAnchorElement>): void {
+  const document = nav.ownerDocument;
+  nav.tabIndex = -1;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "contents-toggle";
+  button.dataset.action = "chapters";
+  button.textContent = "Chapters";
+  button.setAttribute("aria-controls", nav.id);
+  button.setAttribute("aria-expanded", "false");
+  const open = (opened: boolean) => {
+    nav.classList.toggle("open", opened);
+    button.setAttribute("aria-expanded", String(opened));
+  };
+  button.addEventListener("click", () => {
+    const opening = !nav.classList.contains("open");
+    open(opening);
+    if (opening) (nav.querySelector<HTMLElement>("a[aria-current]") ?? nav.querySelector("a"))?.focus();
+  });
+  nav.addEventListener("click", (event) => (event.target as Element).closest("a") && open(false));
+  nav.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !nav.classList.contains("open")) return;
+    open(false);
+    button.focus();
+  });
+  const header = document.querySelector(".masthead");
+  if (header) header.querySelector(".brand")?.after(button);
+  else nav.before(button);
+
+  const skip = document.createElement("a");
+  skip.className = "skip-link";
+  skip.href = `#${nav.id}`;
+  skip.textContent = "Skip to the chapters";
+  skip.addEventListener("click", (event) => {
+    event.preventDefault();
+    if (getComputedStyle(button).display !== "none") button.click();
+    else (nav.querySelector<HTMLElement>("a[aria-current]") ?? links.values().next().value ?? nav).focus();
+  });
+  document.body.prepend(skip);
 }

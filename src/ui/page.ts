@@ -10,6 +10,7 @@ import {Notices} from "./notices.js";
 import {dependencies} from "./dependencies.js";
 import {dataflow} from "./dataflow.js";
 import type {CellPlace} from "./storage.js";
+import {watchAccessibility} from "./accessible.js";
 
 /** What the page starts from. */
 export interface PageOptions {
@@ -118,6 +119,7 @@ export class Page {
       const block = this.lesson.chapter(chapter)?.blocks[index];
       if (block?.kind === "cell") this.lesson.hold(block, new HeldError());
     }
+    watchAccessibility(root);
     if (lazy) this.#watchNearness();
   }
 

@@ -14,6 +14,8 @@ export function viewSwitch(page: Page, storage: () => StorageLike, document: Doc
   button.dataset.action = "show-code";
   const show = (view: "reader" | "code") => {
     page.setView(view);
+    // The print sheet prints code only in the code view.
+    document.documentElement.dataset.view = view;
     const code = view === "code";
     button.textContent = code ? "Reader's view" : "Show code";
     button.setAttribute("aria-pressed", String(code));

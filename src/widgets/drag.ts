@@ -127,6 +127,28 @@ function wrap(chart: Element, label: string, className: string): HTMLElement {
   return wrapper;
 }
 
+/**
+ * On a touch screen a swipe over a chart scrolls the page (touch-action: pan-y in the style
+ * sheet); a touch that starts on something the widget can drag claims the gesture instead, so
+ * dragging starts on the thing dragged.
+ */
+function claimTouches(wrapper: HTMLElement, grabs: (clientX: number, clientY: number) => boolean): void {
+  wrapper.addEventListener(
+    "touchstart",
+    (event) => {
+      const touch = event.touches[0];
+      if (event.touches.length === 1 && grabs(touch.clientX, touch.clientY)) event.preventDefault();
+    },
+    {passive: false}
+  );
+}
+
+/** A finger is wider than a pointer: how much further from a handle a touch still takes it. */
+const TOUCH_SLOP = 12;
+
+/** How long a finger rests in one place to add a point (a tap alone scrolls, or does nothing). */
+const LONG_PRESS = 450;
+
 /** State that must outlive a chart redrawn during a drag or while it has focus, by key. */
 const memory = new Map<string, {selected: number; focused: boolean; message?: string}>();
 
@@ -156,7 +178,7 @@ export function editablePoints(chart: Element, options: EditablePointsOptions): 
   let points = options.value.map(([x, y]) => [x, y] as [number, number]);
   const state = memory.get(key) ?? {selected: 0, focused: false};
   memory.set(key, state);
-  const wrapper = wrap(chart, `${label}: drag a point to move it, click to add one, double-click to remove; arrow keys move the selected point, Page Up and Page Down select another, Delete removes it`, "editable-points");
+  const wrapper = wrap(chart, `${points.length} ${label}: drag a point to move it, click (or press and hold) to add one, double-click to remove; arrow keys move the selected point, Page Up and Page Down select another, Delete removes it`, "editable-points");
   const say = announcer(wrapper, state);
   const g = geometry(chart);
   const describe = (i: number) => `point ${i + 1} of ${points.length}: x = ${points[i][0]}, y = ${points[i][1]}`;
@@ -168,8 +190,8 @@ export function editablePoints(chart: Element, options: EditablePointsOptions): 
     if (onchange && !pending) pending = requestAnimationFrame(() => ((pending = 0), onchange(points)));
     if (message) say(message);
   };
-  const nearest = (clientX: number, clientY: number) => {
-    let best = -1, distance = radius;
+  const nearest = (clientX: number, clientY: number, slop = 0) => {
+    let best = -1, distance = radius + slop;
     const toScreen = g.projector();
     points.forEach(([x, y], i) => {
       const [px, py] = toScreen(x, y);
@@ -188,10 +210,13 @@ export function editablePoints(chart: Element, options: EditablePointsOptions): 
     commit(points.filter((_, j) => j !== i), `removed ${gone}`);
   };
 
+  claimTouches(wrapper, (x, y) => nearest(x, y, TOUCH_SLOP) >= 0);
   wrapper.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
-    const i = nearest(event.clientX, event.clientY);
+    const touch = event.pointerType === "touch";
+    const i = nearest(event.clientX, event.clientY, touch ? TOUCH_SLOP : 0);
     if (i >= 0 && (event.altKey || event.shiftKey)) return remove(i);
+    if (touch && i < 0) return pressToAdd(event);
     event.preventDefault();
     wrapper.focus();
     if (i >= 0) {
@@ -205,15 +230,32 @@ export function editablePoints(chart: Element, options: EditablePointsOptions): 
       follow(
         event,
         () => {},
-        (moved) => {
-          if (moved) return;
-          const added = at(event.clientX, event.clientY);
-          state.selected = points.length;
-          commit([...points, added], `added point at x = ${added[0]}, y = ${added[1]}`);
-        }
+        (moved) => moved || add(event.clientX, event.clientY)
       );
     }
   });
+  const add = (clientX: number, clientY: number) => {
+    const added = at(clientX, clientY);
+    state.selected = points.length;
+    commit([...points, added], `added point at x = ${added[0]}, y = ${added[1]}`);
+  };
+  // A touch adds a point only when the finger rests (a long press); a tap or a swipe changes nothing.
+  const pressToAdd = (event: PointerEvent) => {
+    const window = wrapper.ownerDocument.defaultView!;
+    const {pointerId, clientX, clientY} = event;
+    const stop = () => {
+      clearTimeout(timer);
+      window.removeEventListener("pointermove", moved);
+      window.removeEventListener("pointerup", stop);
+      window.removeEventListener("pointercancel", stop);
+    };
+    const moved = (e: PointerEvent) => e.pointerId === pointerId && Math.hypot(e.clientX - clientX, e.clientY - clientY) > 8 && stop();
+    const timer = setTimeout(() => (stop(), add(clientX, clientY)), LONG_PRESS);
+    window.addEventListener("pointermove", moved);
+    window.addEventListener("pointerup", stop);
+    window.addEventListener("pointercancel", stop);
+  };
+  wrapper.addEventListener("contextmenu", (event) => event.preventDefault()); // a long press is ours
   wrapper.addEventListener("dblclick", (event) => {
     const i = nearest(event.clientX, event.clientY);
     if (i >= 0) remove(i);
@@ -288,22 +330,28 @@ export function dragPoint<T extends Element>(chart: T, options: DragPointOptions
   memory.set(key, state);
   const where = options.at ?? (() => [Number(x?.value), Number(y?.value ?? 0)] as [number, number]);
   const set = options.set ?? ((px: number, py: number) => (setInput(x!, px), y && setInput(y, py)));
-  const wrapper = wrap(chart, `${label}: drag to move it; arrow keys nudge it`, "drag-point");
-  const say = announcer(wrapper, state);
-  const g = geometry(chart);
-  const step = options.step ?? [(g.x[1] - g.x[0]) / 100, (g.y[1] - g.y[0]) / 100];
   const describe = () => {
     const [px, py] = where();
     return `${label} at ${px.toFixed(3)}, ${py.toFixed(3)}`;
   };
+  const wrapper = wrap(chart, `${describe()}: drag to move it; arrow keys nudge it`, "drag-point");
+  const say = announcer(wrapper, state);
+  const g = geometry(chart);
+  const step = options.step ?? [(g.x[1] - g.x[0]) / 100, (g.y[1] - g.y[0]) / 100];
   const place = (clientX: number, clientY: number) => {
     const [px, py] = g.toData(clientX, clientY);
     set(clamp(px, g.x), alongX ? where()[1] : clamp(py, g.y));
   };
+  const near = (clientX: number, clientY: number, within: number) => {
+    const [px, py] = g.toScreen(...where());
+    return Math.hypot(px - clientX, py - clientY) <= within;
+  };
+  // A finger grabs only the point itself: anywhere else, a swipe scrolls the page.
+  claimTouches(wrapper, (cx, cy) => near(cx, cy, 16 + TOUCH_SLOP));
   wrapper.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
-    const [px, py] = g.toScreen(...where());
-    if (!anywhere && Math.hypot(px - event.clientX, py - event.clientY) > 16) return;
+    const touch = event.pointerType === "touch";
+    if ((!anywhere || touch) && !near(event.clientX, event.clientY, touch ? 16 + TOUCH_SLOP : 16)) return;
     event.preventDefault();
     wrapper.focus();
     place(event.clientX, event.clientY);
@@ -345,7 +393,8 @@ export interface GrabLineOptions {
  * left/right tilt.
  */
 export function grabLine(chart: Element, {w, b, radius = 12}: GrabLineOptions): HTMLElement & {value: {w: number; b: number}} {
-  const wrapper = wrap(chart, "the line: drag its middle to shift it, an end to tilt it; arrow keys up and down shift it, left and right tilt it", "grab-line");
+  const line = (v: {w: number; b: number}) => `line y = ${v.w.toFixed(2)} x ${v.b < 0 ? "−" : "+"} ${Math.abs(v.b).toFixed(2)}`;
+  const wrapper = wrap(chart, `${line({w: Number(w.value), b: Number(b.value)})}: drag its middle to shift it, an end to tilt it; arrow keys up and down shift it, left and right tilt it`, "grab-line");
   const state = memory.get("line") ?? {selected: 0, focused: false};
   memory.set("line", state);
   const say = announcer(wrapper, state);
@@ -354,22 +403,23 @@ export function grabLine(chart: Element, {w, b, radius = 12}: GrabLineOptions): 
   if (state.focused) requestAnimationFrame(() => wrapper.focus());
   const g = geometry(chart);
   const value = () => ({w: Number(w.value), b: Number(b.value)});
-  const describe = () => `line y = ${value().w.toFixed(2)} x + ${value().b.toFixed(2)}`;
+  const describe = () => line(value());
   wrapper.addEventListener("pointermove", (event) => {
     const hit = hitLine(event.clientX, event.clientY);
     wrapper.style.cursor = hit === "shift" ? "ns-resize" : hit === "tilt" ? "grab" : "";
   });
-  const hitLine = (clientX: number, clientY: number): "shift" | "tilt" | null => {
+  const hitLine = (clientX: number, clientY: number, slop = 0): "shift" | "tilt" | null => {
     const [x] = g.toData(clientX, clientY);
     const {w: w0, b: b0} = value();
     const [, py] = g.toScreen(x, w0 * x + b0);
-    if (Math.abs(py - clientY) > radius) return null;
+    if (Math.abs(py - clientY) > radius + slop) return null;
     const t = (x - g.x[0]) / (g.x[1] - g.x[0]);
     return t < 0.2 || t > 0.8 ? "tilt" : "shift";
   };
+  claimTouches(wrapper, (x, y) => hitLine(x, y, TOUCH_SLOP) !== null);
   wrapper.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
-    const hit = hitLine(event.clientX, event.clientY);
+    const hit = hitLine(event.clientX, event.clientY, event.pointerType === "touch" ? TOUCH_SLOP : 0);
     if (!hit) return;
     event.preventDefault();
     wrapper.focus();

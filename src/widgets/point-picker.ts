@@ -71,7 +71,7 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
   live.setAttribute("aria-live", "polite");
   live.className = "sr-only";
   const help = document.createElement("div");
-  help.textContent = "Click to add a point; click a point to remove it (or focus the chart: arrows, Page Up/Down, Delete, Insert).";
+  help.textContent = "Click to add a point, click a point to remove it (on a touch screen: press and hold); or focus the chart: arrows, Page Up/Down, Delete, Insert.";
   help.style.cssText = "font: 13px var(--font-ui, sans-serif); color: var(--muted, gray);";
   // Three charts of the same size and scales, stacked: the axes (drawn again only for a new
   // width), the overlay's marks and the points, so moving a curve or a point redraws only its own.
@@ -127,8 +127,32 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
     return {x: chart.scale("x")!, y: chart.scale("y")!};
   }
 
+  // A tap on a touch screen changes nothing (the reader may be scrolling): a finger adds or
+  // removes a point by resting on the spot (a long press).
+  let touched = false;
+  root.addEventListener("pointerdown", (event) => {
+    touched = event.pointerType === "touch";
+    if (!touched || !chart.contains(event.target as Node)) return;
+    const {pointerId, clientX, clientY} = event;
+    const window = root.ownerDocument.defaultView!;
+    const stop = () => {
+      clearTimeout(timer);
+      window.removeEventListener("pointermove", moved);
+      window.removeEventListener("pointerup", stop);
+      window.removeEventListener("pointercancel", stop);
+    };
+    const moved = (e: PointerEvent) => e.pointerId === pointerId && Math.hypot(e.clientX - clientX, e.clientY - clientY) > 8 && stop();
+    const timer = setTimeout(() => (stop(), toggle(event)), 450);
+    window.addEventListener("pointermove", moved);
+    window.addEventListener("pointerup", stop);
+    window.addEventListener("pointercancel", stop);
+  });
+  root.addEventListener("contextmenu", (event) => touched && event.preventDefault());
   root.addEventListener("click", (event) => {
-    if (!chart.contains(event.target as Node)) return;
+    if (!chart.contains(event.target as Node) || touched) return;
+    toggle(event);
+  });
+  function toggle(event: MouseEvent) {
     const at = pixel(event);
     const s = scales();
     const hit = nearestPoint(points, at, ([px, py]) => [s.x.apply(px), s.y.apply(py)], radius / zoom());
@@ -141,7 +165,7 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
     }
     redraw();
     root.dispatchEvent(new Event("input", {bubbles: true}));
-  });
+  }
   root.addEventListener("pointermove", (event) => {
     if (!chart.contains(event.target as Node)) return;
     const s = scales();

@@ -148,6 +148,7 @@ describe("editing cells", () => {
     expect(await page.evaluate(() => window.playground.source("line", "y"))).toBe("y = (x) => w * x + b + 1");
     expect(await page.evaluate(() => window.playground.value("line", "w"))).toBeCloseTo(1.01, 10);
     await page.locator('[data-action="reset-all"]').click();
+    await page.locator('[data-action="confirm"]').click();
     await idle(page);
     expect(await page.evaluate(() => window.playground.source("line", "y"))).toBe("y = (x) => w * x + b");
     expect(await page.evaluate(() => window.playground.value("line", "w"))).toBe(1);
