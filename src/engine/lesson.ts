@@ -3,6 +3,7 @@ import type {CompiledCell, VariableSpec} from "./compile.js";
 import type {Block, ChapterFile} from "./chapter-file.js";
 import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
 import {loopGuard} from "./loop-guard.js";
+import {cellRun, TIMERS, type CellRun, type CellTimers} from "./cell-run.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
 export type CellState = "pending" | "fulfilled" | "rejected";
@@ -94,6 +95,8 @@ export class Lesson {
   readonly #loading = new Set<Promise<void>>();
   /** The expressions each prose block's holes were last given. */
   readonly #holes = new WeakMap<LessonProse, readonly string[]>();
+  /** Each variable's wrapped definition, disposed (its timers cleared) when it is redefined or deleted. */
+  readonly #runs = new WeakMap<Variable, CellRun>();
   #pending = 0;
   #waiters: (() => void)[] = [];
 
@@ -144,7 +147,7 @@ export class Lesson {
   /** (Re)defines the live holes of a prose block after its source changed. */
   defineInlines(prose: LessonProse, expressions: readonly string[]): void {
     const module = this.chapter(prose.chapter)!.module;
-    for (const inline of prose.inlines) inline.variable.delete();
+    for (const inline of prose.inlines) this.#delete(inline.variable);
     prose.inlines = [];
     this.#holes.set(prose, expressions);
     const define = () => {
@@ -153,7 +156,7 @@ export class Lesson {
         const cell = this.#compileOrThrow(source);
         const spec = cell.ok ? cell.value.variables[0] : null;
         if (!cell.ok) variable.define(null, [], () => Promise.reject(cell.error));
-        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body, `${prose.chapter}/prose`));
+        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#run(variable, null, spec.inputs, (timers) => this.#definition(spec.body, `${prose.chapter}/prose`, timers)));
         return {source, variable};
       });
     };
@@ -214,10 +217,10 @@ export class Lesson {
     if (index < 0) return -1;
     chapter.blocks.splice(index, 1);
     if (block.kind === "cell") {
-      for (const v of block.variables) v.delete();
+      for (const v of block.variables) this.#delete(v);
       block.variables = [];
     } else {
-      for (const inline of block.inlines) inline.variable.delete();
+      for (const inline of block.inlines) this.#delete(inline.variable);
       block.inlines = [];
       this.#holes.delete(block);
     }
@@ -304,11 +307,13 @@ export class Lesson {
     const old = cell.variables;
     cell.variables = specs.map((spec, i) => {
       const variable = old[i] ?? chapter.module.variable(i === 0 ? this.#counted(this.#observe(cell)) : undefined);
+      this.#runs.get(variable)?.dispose();
       if (fail) return variable.define(spec.name, [], () => Promise.reject(fail));
       if (spec.kind === "define") {
         let definition: (...inputs: unknown[]) => unknown;
         try {
-          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`);
+          const who = spec.name ?? (cell.label.startsWith("#") ? null : cell.label);
+          definition = this.#run(variable, who, spec.inputs, (timers) => this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`, timers));
         } catch (error) {
           return variable.define(spec.name, [], () => Promise.reject(error));
         }
@@ -319,7 +324,20 @@ export class Lesson {
       if (from === chapter) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`a chapter cannot import from itself`)));
       return variable.import(spec.remote, spec.name, from.module);
     });
-    for (const v of old.slice(specs.length)) v.delete();
+    for (const v of old.slice(specs.length)) this.#delete(v);
+  }
+
+  /** The definition a variable runs: the cell's own, wrapped (see cell-run.ts). */
+  #run(variable: Variable, name: string | null, inputs: readonly string[], build: (timers: CellTimers["api"]) => (...inputs: unknown[]) => unknown): (...inputs: unknown[]) => unknown {
+    const run = cellRun(name, inputs, build);
+    this.#runs.set(variable, run);
+    return run.definition;
+  }
+
+  #delete(variable: Variable): void {
+    this.#runs.get(variable)?.dispose();
+    this.#runs.delete(variable);
+    variable.delete();
   }
 
   #observe(cell: LessonCell): Observer {
@@ -371,11 +389,12 @@ export class Lesson {
     };
   }
 
-  #definition(body: string, where: string): (...inputs: unknown[]) => unknown {
+  #definition(body: string, where: string, timers: CellTimers["api"]): (...inputs: unknown[]) => unknown {
     // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
     // The sourceURL names the cell in the browser's debugger, profiles and stack traces.
     const url = `cells/${where.replace(/[^\w/-]+/g, "_")}.js`;
-    return new Function(LOOP_GUARD, `"use strict"; return (${body});\n//# sourceURL=${url}`)(this.#guard);
+    // The cell's timers shadow the page's, so they stop with the cell (see cell-run.ts).
+    return new Function(LOOP_GUARD, ...TIMERS, `"use strict"; return (${body});\n//# sourceURL=${url}`)(this.#guard, ...TIMERS.map((n) => timers[n]));
   }
 }
 

@@ -23,8 +23,12 @@ export function inlineObserver(slot: HTMLElement): Observer {
     },
     fulfilled(value) {
       slot.dataset.state = "fulfilled";
-      if (value instanceof Node) slot.replaceChildren(value);
-      else slot.textContent = typeof value === "number" ? formatNumber(value) : String(value);
+      try {
+        if (value instanceof Node) slot.replaceChildren(value);
+        else slot.textContent = typeof value === "number" ? formatNumber(value) : String(value);
+      } catch {
+        slot.textContent = "(a value that cannot be shown)";
+      }
     },
     rejected(error) {
       slot.dataset.state = "rejected";

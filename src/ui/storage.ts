@@ -39,9 +39,10 @@ export function load(storage: () => StorageLike, key: string): Loaded {
   try {
     return {kind: "ok", saved: validate(JSON.parse(text))};
   } catch (error) {
-    // Keep the unreadable copy out of harm's way before anything overwrites the key.
-    const backup = `${key}.unreadable`;
+    // Keep the unreadable copy out of harm's way before anything overwrites the key, next to
+    // (never over) the copies set aside before.
     try {
+      const backup = freeKey(store, `${key}.unreadable`);
       store.setItem(backup, text);
       store.removeItem(key);
       return {kind: "unreadable", reason: describe(error), backup};
@@ -49,6 +50,19 @@ export function load(storage: () => StorageLike, key: string): Loaded {
       return {kind: "unreadable", reason: describe(error), backup: null};
     }
   }
+}
+
+/** `base`, or `base.2`, `base.3`… : the first that holds nothing yet. */
+function freeKey(store: StorageLike, base: string): string {
+  for (let n = 1; ; ++n) {
+    const key = n === 1 ? base : `${base}.${n}`;
+    if (store.getItem(key) === null) return key;
+  }
+}
+
+/** A record's own entry for key: never one inherited from Object.prototype ("constructor", "__proto__"). */
+export function own<T>(record: Record<string, T> | null | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Writes the saved lesson; returns null or the reason it failed, in the reader's terms. */

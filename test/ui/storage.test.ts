@@ -34,6 +34,15 @@ describe("storage", () => {
     expect(store.data.has("k")).toBe(false);
   });
 
+  it("keeps every unreadable copy: a second one never overwrites the first", () => {
+    const store = memory();
+    for (const text of ["first {", "second {", "third {"]) {
+      store.setItem("k", text);
+      load(() => store, "k");
+    }
+    expect([store.data.get("k.unreadable"), store.data.get("k.unreadable.2"), store.data.get("k.unreadable.3")]).toEqual(["first {", "second {", "third {"]);
+  });
+
   it("turns storage faults into reasons, never exceptions", () => {
     const full: StorageLike = {
       getItem: () => null,
