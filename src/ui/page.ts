@@ -72,8 +72,8 @@ export class Page {
         };
       },
       observeInline: (prose, i) => {
-        const slot = this.#prose.get(prose.id)!.rendered.querySelector<HTMLElement>(`[data-inline="${i}"]`)!;
-        return inlineObserver(slot);
+        const slot = this.#prose.get(prose.id)!.rendered.querySelector<HTMLElement>(`[data-inline="${i}"]`);
+        return inlineObserver(slot, root.ownerDocument);
       }
     });
     const titles = new Map(options.current.map((f) => [f.slug, titleOf(f)]));

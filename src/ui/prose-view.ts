@@ -5,16 +5,29 @@ import type {RenderedProse} from "../stdlib/renderer.js";
 import {errorMessage} from "./display.js";
 import {loadEditor} from "./cell-view.js";
 
-/** The element that shows rendered prose; its live holes are `[data-inline]` slots. */
-export function proseElement({html}: RenderedProse, document: Document = globalThis.document): HTMLElement {
+/**
+ * The element that shows rendered prose; its live holes are `[data-inline]` slots. A hole
+ * where HTML can hold no element (in code, a comment, a <textarea>, an attribute) is text
+ * there, so it shows as the `${…}` the reader wrote, and stays out of the page's live values.
+ */
+export function proseElement({html, expressions}: RenderedProse, document: Document = globalThis.document): HTMLElement {
   const element = document.createElement("div");
   element.className = "prose";
   element.innerHTML = html;
+  const literal = (text: string) => text.replace(/<span data-inline="?(\d+)"?><\/span>/g, (all, i: string) => (expressions[+i] === undefined ? all : `\${${expressions[+i]}}`));
+  const walker = document.createTreeWalker(element, 0x4 | 0x80 /* text and comments */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue?.includes("data-inline")) node.nodeValue = literal(node.nodeValue);
+  }
+  for (const el of element.querySelectorAll("*")) {
+    for (const attribute of el.attributes) if (attribute.value.includes("data-inline")) attribute.value = literal(attribute.value);
+  }
   return element;
 }
 
-/** Shows a live hole's value inline: nodes as they are, numbers and text as text. */
-export function inlineObserver(slot: HTMLElement): Observer {
+/** Shows a live hole's value inline: nodes as they are, numbers and text as text. A hole with no slot shows nowhere. */
+export function inlineObserver(slot: HTMLElement | null, document: Document = globalThis.document): Observer {
+  slot ??= document.createElement("span");
   slot.className = "inline";
   return {
     _node: slot,
