@@ -4,10 +4,12 @@ import {Renderer} from "./stdlib/renderer.js";
 import {Page} from "./ui/page.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
-import {Notices} from "./ui/notices.js";
-import {load, type StorageLike} from "./ui/storage.js";
+import {Notices, reason, sentence} from "./ui/notices.js";
+import {load, own, setAside, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
-import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
+import {applyInputs, changedInputs, readInputs, refusedMessage} from "./ui/inputs.js";
+import {openedFile, rememberOpened, type Opened} from "./fork/opened.js";
+import {isSafeStart, safeNotice, showOpened} from "./ui/start-modes.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
 
@@ -39,6 +41,10 @@ export interface AppOptions {
   compiler?: CellCompiler;
   /** Renders prose, `md` and `tex`; the site's knows the lesson's prose rendered by the build. */
   renderer?: Renderer;
+  /** The file this lesson came from, when the reader opened one on the page (see opened.ts). */
+  opened?: Opened & {siteKey: string};
+  /** A notice to show as the page starts (why it starts as it does). */
+  notice?: string;
 }
 
 /**
@@ -48,6 +54,10 @@ export interface AppOptions {
  */
 export async function start(options: AppOptions): Promise<Playground> {
   const storage = options.storage ?? (() => window.localStorage);
+  const safe = isSafeStart(location);
+  // A file the reader opened and trusted comes back after a reload (unless a link or ?safe says otherwise).
+  const reopened = !options.opened && !safe && !location.hash.startsWith("#share=") ? openedFile(storage, options.key) : null;
+  if (reopened) return start(fileOptions(options, reopened, options.key));
   const compiler = options.compiler ?? new CellCompiler();
   const renderer = options.renderer ?? new Renderer();
   const root = document.querySelector<HTMLElement>("#lesson")!;
@@ -56,9 +66,12 @@ export async function start(options: AppOptions): Promise<Playground> {
   const notices = new Notices();
   document.body.append(notices.element);
   showLineage(options.lineage);
+  // Every listener on the document ends with this start, so a lesson opened from a file has one set.
+  const listening = new AbortController();
 
   const shipped = options.chapters.map(asShipped);
-  const shippedBlocks = Object.fromEntries(shipped.map((c) => [c.slug, c.blocks]));
+  // Keyed by chapter names from outside (files, links): own keys only, never Object.prototype's.
+  const shippedBlocks: Record<string, Block[]> = Object.assign(Object.create(null), Object.fromEntries(shipped.map((c) => [c.slug, c.blocks])));
 
   // A share link proposes changes against the lesson; they run only once the reader agrees.
   let shared: SharedChanges | null = null;
@@ -73,11 +86,11 @@ export async function start(options: AppOptions): Promise<Playground> {
       key = `${options.key}:shared:${hash(fragment)}`;
     } catch (error) {
       shared = null;
-      notices.show(`This link could not be opened: ${(error as Error).message}. Showing the lesson as shipped.`, {id: "share", tone: "error"});
+      notices.show(`This link could not be opened: ${sentence(reason(error, "it is not a link this page can read"))} Showing the lesson as shipped.`, {id: "share", tone: "error"});
     }
   }
 
-  const loaded = load(storage, key);
+  const loaded = safe ? ({kind: "empty"} as const) : load(storage, key);
   if (loaded.kind === "unavailable") {
     notices.show(`Changes can't be saved in this browser (${loaded.reason}). Everything works; export the page to keep your changes.`, {id: "storage", tone: "error"});
   } else if (loaded.kind === "unreadable") {
@@ -87,7 +100,10 @@ export async function start(options: AppOptions): Promise<Playground> {
   // Changes saved under a link's own key were trusted when they were first run.
   const saved = loaded.kind === "ok" ? loaded.saved : null;
   const proposed = shared && share && !saved ? share.applyChanges(shared.chapters, shippedBlocks) : null;
-  const current: ChapterFile[] = shipped.map((file) => (saved?.chapters[file.slug] ? {slug: file.slug, blocks: saved.chapters[file.slug]} : file));
+  const current: ChapterFile[] = shipped.map((file) => {
+    const blocks = own(saved?.chapters, file.slug);
+    return blocks ? {slug: file.slug, blocks} : file;
+  });
 
   // Code and text other than the lesson as shipped (saved changes, a fork's own lesson) wait
   // for the parser and renderers, so nothing shows raw Markdown, or errors, while they load.
@@ -107,7 +123,13 @@ export async function start(options: AppOptions): Promise<Playground> {
   let defaults: Record<string, Record<string, unknown>> | null = null;
   let saver: Saver | null = null;
   let waiting = false; // while someone else's code waits for the reader's word, nothing is saved
-  const page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !waiting && saver?.schedule()});
+  let page: Page;
+  try {
+    page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !waiting && !safe && saver?.schedule()});
+  } catch (error) {
+    if (!saved) throw error;
+    return restartAsShipped(options, {storage, key, notices, root, listening, error});
+  }
   saver = new Saver({
     key,
     storage,
@@ -151,11 +173,16 @@ export async function start(options: AppOptions): Promise<Playground> {
   Object.assign(window, {playground: api});
 
   // Once every cell has its first value: remember defaults, then put inputs where they were.
+  const refused = (list: string[], from: string) => {
+    const message = refusedMessage(list, from);
+    if (message) notices.show(message, {id: "refused", tone: "error"});
+  };
   void api.idle().then(() => {
     defaults = readInputs(page.lesson);
-    applyInputs(page.lesson, options.inputs);
-    if (saved) applyInputs(page.lesson, saved.inputs);
-    else if (shared) applyInputs(page.lesson, shared.inputs);
+    const list = applyInputs(page.lesson, options.inputs);
+    if (saved) list.push(...applyInputs(page.lesson, saved.inputs));
+    else if (shared) list.push(...applyInputs(page.lesson, shared.inputs));
+    refused(list, shared && !saved ? "from the link" : "saved before");
   });
 
   if (proposed && trust && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
@@ -167,7 +194,7 @@ export async function start(options: AppOptions): Promise<Playground> {
           waiting = false;
           for (const [slug, blocks] of Object.entries(proposed)) page.replaceChapter(slug, blocks);
           void api.idle().then(() => {
-            applyInputs(page.lesson, shared!.inputs);
+            refused(applyInputs(page.lesson, shared!.inputs), "from the link");
             saver!.schedule();
           });
         },
@@ -205,6 +232,9 @@ export async function start(options: AppOptions): Promise<Playground> {
       saver?.flush(true);
     })
   );
+  if (safe) safeNotice(notices, location);
+  if (options.opened) showOpened(notices, options.opened, storage);
+  if (options.notice) notices.show(options.notice, {id: "start", tone: "error"});
 
   const open = async (file: File) => {
     let data: ForkData, panel: Trust;
@@ -213,24 +243,30 @@ export async function start(options: AppOptions): Promise<Playground> {
       panel = trust;
       data = validateForkData(fork.extractForkData(await file.text()));
     } catch (error) {
-      notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
+      notices.show(`${file.name} could not be opened: ${sentence(reason(error, "it is not a playground page this one can read"))}`, {id: "import", tone: "error"});
       return;
     }
-    const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
+    const proposedFork: Record<string, Block[]> = Object.create(null);
+    for (const c of data.chapters) proposedFork[c.slug] = c.blocks.map((b, origin) => ({...b, origin}));
     const changes = panel.pendingChanges(proposedFork, shippedBlocks, blockLabel);
-    root.before(
-      panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.`, changes, {
-        trust: () => {
-          // The file's lesson replaces this one, as if the file itself had been opened.
-          page.dispose();
-          contents.replaceChildren();
-          actions.replaceChildren();
-          notices.element.remove();
-          void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
-        },
-        discard: () => {}
-      })
-    );
+    // One file at a time: a file dropped while another waits replaces its panel.
+    document.querySelector(".trust-panel[data-from=file]")?.remove();
+    const element = panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one. Only the lesson inside the file is read; nothing else in it runs.`, changes, {
+      trust: () => {
+        // The file's lesson replaces this one, as if the file itself had been opened, and stays after a reload.
+        const siteKey = options.opened?.siteKey ?? options.key;
+        rememberOpened(storage, siteKey, {name: file.name, data});
+        listening.abort();
+        page.dispose();
+        contents.replaceChildren();
+        actions.replaceChildren();
+        notices.element.remove();
+        void start(fileOptions(options, {name: file.name, data}, siteKey));
+      },
+      discard: () => {}
+    });
+    element.dataset.from = "file";
+    root.before(element);
   };
   const pick = () => {
     const input = document.createElement("input");
@@ -239,18 +275,49 @@ export async function start(options: AppOptions): Promise<Playground> {
     input.addEventListener("change", () => input.files?.[0] && open(input.files[0]));
     input.click();
   };
-  document.addEventListener("dragover", (e) => e.dataTransfer?.types.includes("Files") && e.preventDefault());
-  document.addEventListener("drop", (e) => {
-    const file = e.dataTransfer?.files[0];
-    if (!file) return;
-    e.preventDefault();
-    void open(file);
-  });
+  const {signal} = listening;
+  document.addEventListener("dragover", (e) => e.dataTransfer?.types.includes("Files") && e.preventDefault(), {signal});
+  document.addEventListener(
+    "drop",
+    (e) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      void open(file);
+    },
+    {signal}
+  );
 
-  window.addEventListener("pagehide", () => !waiting && saver?.flush());
+  window.addEventListener("pagehide", () => !waiting && !safe && saver?.flush(), {signal});
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
   void page.hydrateEditors(idle);
   return api;
+}
+
+/** A saved state that fails to start the page is set aside, and the lesson starts as shipped. */
+function restartAsShipped(
+  options: AppOptions,
+  {storage, key, notices, root, listening, error}: {storage: () => StorageLike; key: string; notices: Notices; root: HTMLElement; listening: AbortController; error: unknown}
+): Promise<Playground> {
+  const backup = setAside(storage, key);
+  listening.abort();
+  notices.element.remove();
+  root.replaceChildren();
+  document.querySelector("#contents")?.replaceChildren();
+  const kept = backup ? ` They are kept in local storage as "${backup}".` : "";
+  return start({...options, notice: `Your saved changes could not start the page (${sentence(reason(error, "an error in the page")).replace(/\.$/, "")}), so the lesson starts as shipped.${kept}`});
+}
+
+/** The options that start a file's lesson in place of this page's own. */
+function fileOptions(options: AppOptions, {name, data}: Opened, siteKey: string): AppOptions {
+  return {
+    ...options,
+    chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})),
+    inputs: data.inputs,
+    key: `${siteKey.split(":")[0]}:fork:${data.id}`,
+    lineage: data.lineage,
+    opened: {name, data, siteKey}
+  };
 }
 
 function button(action: string, text: string, title: string, onclick: () => void): HTMLButtonElement {

@@ -22,7 +22,26 @@ export function proseElement({html, expressions}: RenderedProse, document: Docum
   for (const el of element.querySelectorAll("*")) {
     for (const attribute of el.attributes) if (attribute.value.includes("data-inline")) attribute.value = literal(attribute.value);
   }
+  for (const style of element.querySelectorAll("style")) scopeStyle(style);
   return element;
+}
+
+/**
+ * A <style> in prose styles its own passage, never the page: its rules, parsed (so no brace in
+ * them can close the scope early), are put inside `@scope (.prose)`. `body { display: none }`
+ * then matches nothing, and the page's buttons and chapters stay in reach.
+ */
+function scopeStyle(style: HTMLStyleElement): void {
+  const view = style.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  let rules: string[] = [];
+  try {
+    const sheet = new view!.CSSStyleSheet();
+    sheet.replaceSync(style.textContent ?? "");
+    rules = [...sheet.cssRules].filter((r) => !(r.constructor.name === "CSSImportRule")).map((r) => r.cssText);
+  } catch {
+    rules = []; // A browser that cannot parse it here gets none of it.
+  }
+  style.textContent = rules.length ? `@scope (.prose) {\n${rules.join("\n")}\n}` : "";
 }
 
 /** Shows a live hole's value inline: nodes as they are, numbers and text as text. A hole with no slot shows nowhere. */

@@ -52,6 +52,21 @@ export function load(storage: () => StorageLike, key: string): Loaded {
   }
 }
 
+/** Moves what is saved under key aside, next to earlier copies; returns where, or null if it could not. */
+export function setAside(storage: () => StorageLike, key: string): string | null {
+  try {
+    const store = storage();
+    const text = store.getItem(key);
+    if (text === null) return null;
+    const backup = freeKey(store, `${key}.unreadable`);
+    store.setItem(backup, text);
+    store.removeItem(key);
+    return backup;
+  } catch {
+    return null;
+  }
+}
+
 /** `base`, or `base.2`, `base.3`… : the first that holds nothing yet. */
 function freeKey(store: StorageLike, base: string): string {
   for (let n = 1; ; ++n) {
