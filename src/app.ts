@@ -10,6 +10,7 @@ import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs, refusedMessage} from "./ui/inputs.js";
 import {openedFile, rememberOpened, type Opened} from "./fork/opened.js";
 import {isSafeStart, safeNotice, showOpened} from "./ui/start-modes.js";
+import {Drafts} from "./ui/drafts.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
 
@@ -99,7 +100,8 @@ export async function start(options: AppOptions): Promise<Playground> {
   }
   // Changes saved under a link's own key were trusted when they were first run.
   const saved = loaded.kind === "ok" ? loaded.saved : null;
-  const proposed = shared && share && !saved ? share.applyChanges(shared.chapters, shippedBlocks) : null;
+  // Saved while the link's panel was open, the reader's own edits come back and the link still asks.
+  const proposed = shared && share && (!saved || saved.untrusted) ? share.applyChanges(shared.chapters, shippedBlocks) : null;
   const current: ChapterFile[] = shipped.map((file) => {
     const blocks = own(saved?.chapters, file.slug);
     return blocks ? {slug: file.slug, blocks} : file;
@@ -122,10 +124,11 @@ export async function start(options: AppOptions): Promise<Playground> {
 
   let defaults: Record<string, Record<string, unknown>> | null = null;
   let saver: Saver | null = null;
-  let waiting = false; // while someone else's code waits for the reader's word, nothing is saved
+  let waiting = false; // while someone else's code waits for the reader's word, what is saved says so
+  const drafts = new Drafts();
   let page: Page;
   try {
-    page = new Page({shipped, current, root, notices, compiler, renderer, changed: () => !waiting && !safe && saver?.schedule()});
+    page = new Page({shipped, current, root, notices, compiler, renderer, drafts, changed: () => !safe && saver?.schedule()});
   } catch (error) {
     if (!saved) throw error;
     return restartAsShipped(options, {storage, key, notices, root, listening, error});
@@ -137,8 +140,9 @@ export async function start(options: AppOptions): Promise<Playground> {
     revision: saved?.revision ?? 0,
     window,
     reload: () => location.reload(),
-    collect: () => ({chapters: changedChapters(), inputs: changedNow()})
+    collect: () => ({chapters: changedChapters(), inputs: changedNow(), drafts: drafts.collect(page.lesson), ...(waiting ? {untrusted: true} : {})})
   });
+  restoreDrafts(page, drafts, saved?.drafts, notices);
   renderContents(contents, current);
 
   const changedChapters = (): Record<string, Block[]> => {
@@ -288,10 +292,20 @@ export async function start(options: AppOptions): Promise<Playground> {
     {signal}
   );
 
-  window.addEventListener("pagehide", () => !waiting && !safe && saver?.flush(), {signal});
+  window.addEventListener("pagehide", () => !safe && saver?.flush(), {signal});
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
   void page.hydrateEditors(idle);
   return api;
+}
+
+/** Text typed and not run comes back in its editors, unrun, and the reader is told. */
+function restoreDrafts(page: Page, drafts: Drafts, saved: unknown, notices: Notices): void {
+  let count = 0;
+  drafts.restore(page.lesson, saved, {
+    cell: (cell, text) => (count++, void page.view(cell).show(text)),
+    prose: (prose, text) => (count++, void page.draftProse(prose, text))
+  });
+  if (count) notices.show(`${count === 1 ? "An edit" : `${count} edits`} you had typed but not run ${count === 1 ? "is" : "are"} back in ${count === 1 ? "its editor" : "their editors"}, not run yet: Shift+Enter runs ${count === 1 ? "it" : "each"}.`, {id: "drafts", timeout: 15000});
 }
 
 /** A saved state that fails to start the page is set aside, and the lesson starts as shipped. */

@@ -3,6 +3,7 @@ import type {CompiledCell, VariableSpec} from "./compile.js";
 import type {Block, ChapterFile} from "./chapter-file.js";
 import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
 import {loopGuard} from "./loop-guard.js";
+import {pendingReasons, STALL_MS, type Stalled} from "./stalled.js";
 import {cellRun, TIMERS, type CellRun, type CellTimers} from "./cell-run.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
@@ -77,6 +78,8 @@ export interface LessonHost {
   compiler?: CellCompiler;
   /** Called when a cell has compiled after waiting for the parser, since its name may have changed. */
   compiled?(cell: LessonCell): void;
+  /** Called when cells have stayed pending with nothing happening, with why each waits. */
+  stalled?(reasons: Map<LessonCell, string>): void;
 }
 
 /** A compiled cell, or why it did not compile. */
@@ -98,6 +101,8 @@ export class Lesson {
   /** Each variable's wrapped definition, disposed (its timers cleared) when it is redefined or deleted. */
   readonly #runs = new WeakMap<Variable, CellRun>();
   #pending = 0;
+  /** When a cell or hole last changed state: settled() stops waiting after STALL_MS of nothing. */
+  #progress = Date.now();
   #waiters: (() => void)[] = [];
 
   constructor(files: readonly ChapterFile[], host: LessonHost) {
@@ -188,15 +193,46 @@ export class Lesson {
    * Resolves once no cell is pending and nothing more is scheduled; while an animation keeps
    * scheduling frames (training playing), it resolves after a frame that settled.
    */
-  async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
+  async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0)), bound = STALL_MS): Promise<void | Stalled> {
     // A page at rest settles in a round or two; past a few rounds, frames keep coming (an animation).
     for (let round = 0; round < 8; ++round) {
       if (this.#loading.size) await Promise.all(this.#loading);
       if (this.runtime._computing) await this.runtime._computing;
-      if (this.#pending > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));
+      if (this.#pending > 0 && !(await this.#whenSettled(bound))) return this.#stalled();
       await frame();
       if (!this.busy) return;
     }
+  }
+
+  /** Resolves true once nothing is pending, or false after `bound` ms in which nothing changed. */
+  #whenSettled(bound: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      let timer: ReturnType<typeof setTimeout>;
+      const done = () => (clearTimeout(timer), resolve(true));
+      this.#waiters.push(done);
+      const check = () => {
+        const quiet = Date.now() - this.#progress;
+        if (quiet < bound) return void (timer = setTimeout(check, bound - quiet));
+        this.#waiters = this.#waiters.filter((w) => w !== done);
+        resolve(false);
+      };
+      timer = setTimeout(check, bound);
+    });
+  }
+
+  /** The cells still pending, told why (see host.stalled), as "chapter/name". */
+  async #stalled(): Promise<Stalled> {
+    const cells = this.chapters.flatMap((c) => this.cells(c.slug)).filter((c) => c.state === "pending" && c.variables.length);
+    const names = new Map<Variable, string>();
+    for (const chapter of this.chapters) for (const [name, v] of chapter.module._scope) names.set(v, name);
+    const byVariable = await pendingReasons(cells.map((c) => c.variables[0]), (v) => names.get(v) ?? v._name ?? "an unnamed cell");
+    const reasons = new Map<LessonCell, string>();
+    for (const cell of cells) {
+      const reason = byVariable.get(cell.variables[0]);
+      if (reason) reasons.set(cell, reason);
+    }
+    this.#host.stalled?.(reasons);
+    return {pending: cells.map((c) => `${c.chapter}/${c.label}`)};
   }
 
 
@@ -366,6 +402,7 @@ export class Lesson {
     let pending = true;
     this.#pending++;
     const done = () => {
+      this.#progress = Date.now();
       if (pending) (pending = false), this.#pending--;
       if (this.#pending === 0) for (const resolve of this.#waiters.splice(0)) resolve();
     };
@@ -375,6 +412,7 @@ export class Lesson {
         return observer._node;
       },
       pending: () => {
+        this.#progress = Date.now();
         if (!pending) (pending = true), this.#pending++;
         observer.pending?.();
       },

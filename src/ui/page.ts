@@ -5,6 +5,8 @@ import {Renderer} from "../stdlib/renderer.js";
 import type {CellCompiler} from "../engine/cell-compiler.js";
 import {CellView, type CellActions} from "./cell-view.js";
 import {ProseView, inlineObserver, proseElement} from "./prose-view.js";
+import {showWaiting} from "./display.js";
+import type {Drafts} from "./drafts.js";
 import {Notices} from "./notices.js";
 import {dependencies} from "./dependencies.js";
 import {dataflow} from "./dataflow.js";
@@ -25,6 +27,8 @@ export interface PageOptions {
   compiler?: CellCompiler;
   /** Renders prose, `md` and `tex`. */
   renderer?: Renderer;
+  /** Keeps what is typed in editors and not yet run (see drafts.ts). */
+  drafts?: Drafts;
 }
 
 /** The lesson on the page: chapters as sections, each cell a view with its editor and tools. */
@@ -39,12 +43,14 @@ export class Page {
   readonly #changed: () => void;
   readonly #actions: CellActions;
   readonly #renderer: Renderer;
+  readonly #drafts: Drafts | undefined;
 
   constructor(options: PageOptions) {
     const {root, notices} = options;
     this.root = root;
     this.notices = notices;
     this.#changed = options.changed ?? (() => {});
+    this.#drafts = options.drafts;
     this.#shipped = new Map(options.shipped.map((f) => [f.slug, f]));
     const renderer = (this.#renderer = options.renderer ?? new Renderer({document: root.ownerDocument}));
     this.#actions = {
@@ -54,12 +60,18 @@ export class Page {
       duplicate: (cell) => void this.duplicate(cell),
       remove: (cell) => this.remove(cell),
       reset: (cell) => void this.resetCell(cell),
-      draft: () => {}
+      draft: (cell, source) => (options.drafts?.cell(cell, source), this.#changed())
     };
     this.lesson = new Lesson(options.current, {
       builtins: builtins({column: root, renderer, wait: (work) => this.lesson.waitFor(work)}),
       compiler: options.compiler,
       compiled: (cell) => this.#relabel(cell.chapter),
+      stalled: (reasons) => {
+        for (const [cell, reason] of reasons) {
+          const view = this.views.get(cell.id);
+          if (view) showWaiting(view.output, reason);
+        }
+      },
       observeCell: (cell) => {
         const {observer} = this.#view(cell);
         return {
@@ -190,6 +202,11 @@ export class Page {
     this.#changed();
   }
 
+  /** Shows a saved draft in a prose block's editor, not applied. */
+  async draftProse(prose: LessonProse, text: string): Promise<void> {
+    await this.#prose.get(prose.id)?.openDraft(text);
+  }
+
   /** Applies new Markdown to a prose block. */
   editProse(prose: LessonProse, source: string): void {
     prose.source = source;
@@ -300,7 +317,7 @@ export class Page {
   #renderProse(prose: LessonProse): void {
     let view = this.#prose.get(prose.id);
     if (!view) {
-      view = new ProseView(prose, (p, source) => this.editProse(p, source), this.root.ownerDocument);
+      view = new ProseView(prose, (p, source) => this.editProse(p, source), this.root.ownerDocument, (p, text) => (this.#drafts?.prose(p, text), this.#changed()));
       this.#prose.set(prose.id, view);
     }
     const source = prose.source, shown = view;

@@ -84,9 +84,12 @@ export class ProseView {
   readonly #apply: (prose: LessonProse, source: string) => void;
   readonly #pane: HTMLElement;
 
-  constructor(prose: LessonProse, apply: (prose: LessonProse, source: string) => void, document: Document = globalThis.document) {
+  readonly #draft: (prose: LessonProse, text: string | null) => void;
+
+  constructor(prose: LessonProse, apply: (prose: LessonProse, source: string) => void, document: Document = globalThis.document, draft: (prose: LessonProse, text: string | null) => void = () => {}) {
     this.#prose = prose;
     this.#apply = apply;
+    this.#draft = draft;
     this.element = document.createElement("div");
     this.element.className = "prose-block";
     this.rendered = document.createElement("div");
@@ -127,14 +130,24 @@ export class ProseView {
         doc: this.#prose.source,
         language: "md",
         label: "text of this passage, in Markdown",
-        run: () => this.done()
+        run: () => this.done(),
+        change: (text) => this.#draft(this.#prose, text)
       });
       this.#pane.append(done);
     }
     this.editor.focus();
   }
 
+  /** Opens the editor holding a draft saved before (not applied until Done). */
+  async openDraft(text: string): Promise<void> {
+    if (this.#pane.hidden) await this.toggle();
+    if (this.editor) (await loadEditor()).setText(this.editor, text);
+    this.element.classList.add("draft");
+  }
+
   done(): void {
+    this.element.classList.remove("draft");
+    this.#draft(this.#prose, null);
     if (this.editor) this.#apply(this.#prose, this.editor.state.doc.toString());
     this.#pane.hidden = true;
     this.element.classList.remove("editing");

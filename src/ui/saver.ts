@@ -8,7 +8,7 @@ export interface SaverOptions {
   storage: () => StorageLike;
   notices: Notices;
   /** The reader's changes now. */
-  collect(): Pick<SavedLesson, "chapters" | "inputs">;
+  collect(): Pick<SavedLesson, "chapters" | "inputs" | "drafts" | "untrusted">;
   /** The revision read at load, 0 if nothing was saved. */
   revision: number;
   /** Reloads the page (to take another tab's version). */

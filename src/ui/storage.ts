@@ -11,6 +11,10 @@ export interface SavedLesson {
   tab: string;
   /** Increases with every save, so a tab can tell that another one saved in between. */
   revision: number;
+  /** Text typed in editors and not yet run, by chapter, then block index (restored unrun). */
+  drafts?: Record<string, Record<string, string>>;
+  /** Saved while someone else's code (a link's) still waited for the reader's word. */
+  untrusted?: boolean;
 }
 
 /** What reading the saved lesson gave. */
@@ -132,6 +136,13 @@ export function validate(value: unknown): SavedLesson {
   }
   for (const [slug, inputs] of Object.entries(v.inputs as object)) if (!isObject(inputs)) fail(`inputs of ${slug} is not an object`);
   if (typeof v.tab !== "string" || typeof v.revision !== "number") fail("no tab or revision");
+  if (v.drafts !== undefined) {
+    if (!isObject(v.drafts)) fail("drafts is not an object");
+    for (const [slug, drafts] of Object.entries(v.drafts as object)) {
+      if (!isObject(drafts) || !Object.values(drafts).every((t) => typeof t === "string")) fail(`drafts of ${slug} are not texts`);
+    }
+  }
+  if (v.untrusted !== undefined && typeof v.untrusted !== "boolean") fail("untrusted is not true or false");
   return value as SavedLesson;
 }
 

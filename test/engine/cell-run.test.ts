@@ -68,3 +68,30 @@ describe("a cell's own mistakes stay its own", () => {
     expect(errorMessage(error, "y")).toBe("the loop at line 3 ran for more than 1 s without a break, so it was stopped");
   });
 });
+
+describe("cells that never settle", () => {
+  it("settled() stops waiting after a bound, naming the cells pending and why", async () => {
+    const lesson = headless({line: chapter("b = new Promise(() => {})", "y = (x) => x + b", "chart = y(1)", "w = 2")});
+    expect(await lesson.settled(undefined, 200)).toEqual({pending: ["line/b", "line/y", "line/chart"]});
+  });
+
+  it("and says why, through the host, in the reader's words", async () => {
+    const {Lesson} = await import("../../src/engine/lesson.js");
+    const {parseChapterFile} = await import("../../src/engine/chapter-markdown.js");
+    const {CellCompiler} = await import("../../src/engine/cell-compiler.js");
+    const {compile} = await import("../../src/engine/compile.js");
+    const {peekName} = await import("../../src/engine/parse-cell.js");
+    const reasons = new Map<string, string>();
+    const lesson = new Lesson([parseChapterFile("line", chapter("b = new Promise(() => {})", "y = (x) => x + b", "chart = y(1)"))], {
+      observeCell: () => ({}),
+      observeInline: () => ({}),
+      builtins: {},
+      compiler: new CellCompiler({parser: {compile, peekName}}),
+      stalled: (r) => r.forEach((reason, cell) => reasons.set(cell.label, reason))
+    });
+    await lesson.settled(undefined, 200);
+    expect(reasons.get("y")).toBe("waiting for b, which has no value yet");
+    expect(reasons.get("chart")).toBe("waiting for b, which has no value yet");
+    expect(reasons.get("b")).toMatch(/^still waiting for its own value/);
+  });
+});
