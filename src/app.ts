@@ -9,7 +9,7 @@ import {load, own, setAside, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
 import {applyInputs, changedInputs, readInputs, refusedMessage} from "./ui/inputs.js";
 import {openedFile, rememberOpened, type Opened} from "./fork/opened.js";
-import {isSafeStart, safeNotice, showOpened} from "./ui/start-modes.js";
+import {isSafeStart, offerKept, safeNotice, showOpened} from "./ui/start-modes.js";
 import {Drafts} from "./ui/drafts.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
@@ -292,7 +292,8 @@ export async function start(options: AppOptions): Promise<Playground> {
     {signal}
   );
 
-  window.addEventListener("pagehide", () => !safe && saver?.flush(), {signal});
+  window.addEventListener("pagehide", () => !safe && saver?.flushOnExit(), {signal});
+  if (!safe) offerKept(notices, storage, key, () => location.reload());
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
   void page.hydrateEditors(idle);
   return api;

@@ -1,4 +1,4 @@
-import {save, storedRevision, type SavedLesson, type StorageLike} from "./storage.js";
+import {keep, save, storedRevision, type SavedLesson, type StorageLike} from "./storage.js";
 import type {Notices} from "./notices.js";
 
 /** What the saver needs from the page. */
@@ -65,6 +65,21 @@ export class Saver {
     this.#revision = revision;
     this.#conflict = false;
     return true;
+  }
+
+  /**
+   * Saves as the page goes away. A tab closed with the conflict unanswered keeps its version
+   * apart (as "KEY.kept"), for the reader to choose later, instead of dropping it.
+   */
+  flushOnExit(): void {
+    if (this.#timer) clearTimeout(this.#timer), (this.#timer = null);
+    const {key, storage} = this.#options;
+    const stored = storedRevision(storage, key);
+    if (this.#conflict || (stored && stored.tab !== this.tab && stored.revision !== this.#revision)) {
+      keep(storage, key, {version: 1, ...this.#options.collect(), tab: this.tab, revision: this.#revision});
+    } else {
+      this.flush();
+    }
   }
 
   #askAboutConflict(): void {

@@ -1,5 +1,5 @@
 import type {Notices} from "./notices.js";
-import type {StorageLike} from "./storage.js";
+import {keptVersions, type StorageLike} from "./storage.js";
 import {forgetOpened, type Opened} from "../fork/opened.js";
 
 /**
@@ -40,6 +40,50 @@ export function showOpened(notices: Notices, opened: Opened & {siteKey: string},
         run: () => {
           forgetOpened(storage, opened.siteKey);
           location.reload();
+        }
+      }
+    ]
+  });
+}
+
+/**
+ * Offers a version another tab kept apart when it closed with a conflict unanswered: use it
+ * (this tab's saved version is kept apart in its place, so neither is lost) or discard it.
+ */
+export function offerKept(notices: Notices, storage: () => StorageLike, key: string, reload: () => void): void {
+  const kept = keptVersions(storage, key);
+  if (!kept.length) return;
+  const last = kept[kept.length - 1];
+  notices.show(`Another tab kept its own version of this lesson when it closed without choosing${kept.length > 1 ? ` (${kept.length} versions are kept)` : ""}.`, {
+    id: "kept",
+    actions: [
+      {
+        label: "Use that version",
+        action: "use-kept",
+        run: () => {
+          try {
+            const store = storage();
+            const theirs = store.getItem(last);
+            const mine = store.getItem(key);
+            if (theirs === null) return;
+            store.removeItem(last);
+            if (mine !== null) store.setItem(last, mine);
+            store.setItem(key, theirs);
+          } catch {
+            return;
+          }
+          reload();
+        }
+      },
+      {
+        label: "Discard it",
+        action: "discard-kept",
+        run: () => {
+          try {
+            storage().removeItem(last);
+          } catch {
+            // Nothing to remove.
+          }
         }
       }
     ]

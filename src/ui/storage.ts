@@ -71,6 +71,34 @@ export function setAside(storage: () => StorageLike, key: string): string | null
   }
 }
 
+/** Keeps a version apart from the saved one, next to (never over) others kept before. */
+export function keep(storage: () => StorageLike, key: string, saved: SavedLesson): string | null {
+  try {
+    const store = storage();
+    const kept = freeKey(store, `${key}.kept`);
+    store.setItem(kept, JSON.stringify(saved));
+    return kept;
+  } catch {
+    return null;
+  }
+}
+
+/** The versions kept apart for key (see keep), oldest first. */
+export function keptVersions(storage: () => StorageLike, key: string): string[] {
+  try {
+    const store = storage();
+    const out: string[] = [];
+    for (let n = 1; n < 100; ++n) {
+      const k = n === 1 ? `${key}.kept` : `${key}.kept.${n}`;
+      if (store.getItem(k) === null) break;
+      out.push(k);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
 /** `base`, or `base.2`, `base.3`… : the first that holds nothing yet. */
 function freeKey(store: StorageLike, base: string): string {
   for (let n = 1; ; ++n) {

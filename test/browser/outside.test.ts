@@ -124,7 +124,7 @@ describe("files", () => {
 describe("the reader's own edits cannot hide the way out", () => {
   it("prose <style> styles its passage only, and ?safe runs nothing saved until asked", async () => {
     await visit();
-    const prose = {kind: "prose", source: "# Line\n\n<style>body { display: none } } body { display: none } .prose p { color: rgb(1, 2, 3) }</style>\n\nHidden?"};
+    const prose = {kind: "prose", source: "# Line\n\n<style>body { display: none } } body { display: none } p { color: rgb(1, 2, 3) }</style>\n\nHidden?"};
     const save = (chapters: object) => page.evaluate((s) => localStorage.setItem("how-machines-learn:main", JSON.stringify(s)), {version: 1, chapters, inputs: {}, tab: "t", revision: 1});
     await save({line: [prose]});
     await visit();

@@ -71,3 +71,20 @@ describe("storage", () => {
     expect(isPlainData(() => 1)).toBe(false);
   });
 });
+
+describe("two tabs", () => {
+  it("a tab closed with the conflict unanswered keeps its version apart, and neither is lost", async () => {
+    const {Saver} = await import("../../src/ui/saver.js");
+    const {Notices} = await import("../../src/ui/notices.js");
+    const {keptVersions} = await import("../../src/ui/storage.js");
+    const store = memory();
+    const tab = (source: string) => new Saver({key: "k", storage: () => store, notices: new Notices(), revision: 0, reload: () => {}, collect: () => ({chapters: {line: [{kind: "cell", source, options: []}]}, inputs: {}})});
+    const a = tab("y = 1"), b = tab("y = 2");
+    expect(a.flush()).toBe(true);
+    expect(b.flush()).toBe(false); // b is asked which to keep, and closes without answering
+    b.flushOnExit();
+    expect(JSON.parse(store.data.get("k")!).chapters.line[0].source).toBe("y = 1");
+    expect(keptVersions(() => store, "k")).toEqual(["k.kept"]);
+    expect(JSON.parse(store.data.get("k.kept")!).chapters.line[0].source).toBe("y = 2");
+  });
+});
