@@ -11,6 +11,7 @@ import {applyInputs, changedInputs, readInputs, refusedMessage} from "./ui/input
 import {openedFile, rememberOpened, type Opened} from "./fork/opened.js";
 import {isSafeStart, offerKept, safeNotice, showOpened} from "./ui/start-modes.js";
 import {Drafts} from "./ui/drafts.js";
+import {alignOrigins} from "./ui/align.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
 
@@ -102,7 +103,7 @@ export async function start(options: AppOptions): Promise<Playground> {
   const saved = loaded.kind === "ok" ? loaded.saved : null;
   // Saved while the link's panel was open, the reader's own edits come back and the link still asks.
   const proposed = shared && share && (!saved || saved.untrusted) ? share.applyChanges(shared.chapters, shippedBlocks) : null;
-  const current: ChapterFile[] = shipped.map((file) => {
+  let current: ChapterFile[] = shipped.map((file) => {
     const blocks = own(saved?.chapters, file.slug);
     return blocks ? {slug: file.slug, blocks} : file;
   });
@@ -116,6 +117,8 @@ export async function start(options: AppOptions): Promise<Playground> {
     renderer.prepare(blocks.flatMap((b) => (b.kind === "prose" ? [b.source] : [])))
   ]).catch(() => {});
   if (proposed) await compiler.load().catch(() => {}); // to name the cells the link changes
+  // Saved against an older lesson, blocks are pointed again at the shipped blocks they started as.
+  if (saved) current = current.map((file, i) => (file === shipped[i] ? file : {slug: file.slug, blocks: alignOrigins(file.blocks, shipped[i].blocks, (s) => compiler.peekName(s))}));
   const blockLabel = (b: Block): string => {
     if (b.kind === "prose") return `text “${b.source.trim().split("\n")[0].slice(0, 40)}”`;
     const name = compiler.peekName(b.source);

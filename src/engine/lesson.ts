@@ -103,6 +103,11 @@ export class Lesson {
   #pending = 0;
   /** When a cell or hole last changed state: settled() stops waiting after STALL_MS of nothing. */
   #progress = Date.now();
+  /** Variables found waiting for a value that has not come (see #stalled). */
+  #stuck = new WeakSet<Variable>();
+  /** What a displayed variable's observer calls when it goes, so a pending one is not counted forever. */
+  readonly #releases = new WeakMap<Variable, () => void>();
+  #watching: ReturnType<typeof setTimeout> | null = null;
   #waiters: (() => void)[] = [];
 
   constructor(files: readonly ChapterFile[], host: LessonHost) {
@@ -157,7 +162,9 @@ export class Lesson {
     this.#holes.set(prose, expressions);
     const define = () => {
       prose.inlines = expressions.map((source, i) => {
-        const variable = module.variable(this.#counted(this.#host.observeInline(prose, i)));
+        const counted = this.#counted(this.#host.observeInline(prose, i));
+        const variable = module.variable(counted);
+        this.#releases.set(variable, counted.release);
         const cell = this.#compileOrThrow(source);
         const spec = cell.ok ? cell.value.variables[0] : null;
         if (!cell.ok) variable.define(null, [], () => Promise.reject(cell.error));
@@ -220,12 +227,25 @@ export class Lesson {
     });
   }
 
+  /** While anything is pending, checks now and then whether it has stalled, so the cells say so even when no script waits. */
+  #watch(): void {
+    if (this.#watching) return;
+    const check = () => {
+      this.#watching = null;
+      if (this.#pending === 0) return;
+      const quiet = Date.now() - this.#progress;
+      if (quiet >= STALL_MS) void this.#stalled();
+      this.#watching = setTimeout(check, quiet >= STALL_MS ? STALL_MS : STALL_MS - quiet);
+    };
+    this.#watching = setTimeout(check, STALL_MS);
+  }
+
   /** The cells still pending, told why (see host.stalled), as "chapter/name". */
   async #stalled(): Promise<Stalled> {
     const cells = this.chapters.flatMap((c) => this.cells(c.slug)).filter((c) => c.state === "pending" && c.variables.length);
     const names = new Map<Variable, string>();
     for (const chapter of this.chapters) for (const [name, v] of chapter.module._scope) names.set(v, name);
-    const byVariable = await pendingReasons(cells.map((c) => c.variables[0]), (v) => names.get(v) ?? v._name ?? "an unnamed cell");
+    const byVariable = await pendingReasons(cells.map((c) => c.variables[0]), (v) => names.get(v) ?? v._name ?? "an unnamed cell", this.#stuck);
     const reasons = new Map<LessonCell, string>();
     for (const cell of cells) {
       const reason = byVariable.get(cell.variables[0]);
@@ -340,9 +360,21 @@ export class Lesson {
     const specs: VariableSpec[] = result.ok ? result.value.variables : brokenSpecs(this.#compiler.peekName(cell.source));
     const fail = result.ok ? null : result.error;
     // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
-    const old = cell.variables;
+    let old = cell.variables;
+    // A variable stuck waiting for a value that never came would hold its next definition back
+    // forever (the runtime waits for the previous one): start such a cell afresh.
+    const fresh = old.some((v) => this.#stuck.has(v));
+    if (fresh) {
+      for (const v of old) this.#delete(v);
+      old = [];
+    }
     cell.variables = specs.map((spec, i) => {
-      const variable = old[i] ?? chapter.module.variable(i === 0 ? this.#counted(this.#observe(cell)) : undefined);
+      let variable = old[i];
+      if (!variable) {
+        const counted = i === 0 ? this.#counted(this.#observe(cell)) : undefined;
+        variable = chapter.module.variable(counted);
+        if (counted) this.#releases.set(variable, counted.release);
+      }
       this.#runs.get(variable)?.dispose();
       if (fail) return variable.define(spec.name, [], () => Promise.reject(fail));
       if (spec.kind === "define") {
@@ -361,6 +393,12 @@ export class Lesson {
       return variable.import(spec.remote, spec.name, from.module);
     });
     for (const v of old.slice(specs.length)) this.#delete(v);
+    // The cells that were stuck waiting on this one would stay stuck on their own old promises.
+    if (fresh) {
+      for (const other of this.chapters.flatMap((c) => this.cells(c.slug))) {
+        if (other !== cell && other.variables.some((v) => this.#stuck.has(v))) this.#defineCompiled(other, this.#compileOrThrow(other.source));
+      }
+    }
   }
 
   /** The definition a variable runs: the cell's own, wrapped (see cell-run.ts). */
@@ -371,6 +409,7 @@ export class Lesson {
   }
 
   #delete(variable: Variable): void {
+    this.#releases.get(variable)?.();
     this.#runs.get(variable)?.dispose();
     this.#runs.delete(variable);
     variable.delete();
@@ -398,9 +437,10 @@ export class Lesson {
   }
 
   /** Wraps an observer to count what is pending, for settled(). */
-  #counted(observer: Observer): Observer {
-    let pending = true;
+  #counted(observer: Observer): Observer & {release(): void} {
+    let pending = true, released = false;
     this.#pending++;
+    this.#watch();
     const done = () => {
       this.#progress = Date.now();
       if (pending) (pending = false), this.#pending--;
@@ -411,9 +451,10 @@ export class Lesson {
       get _node() {
         return observer._node;
       },
+      release: () => ((released = true), done()),
       pending: () => {
         this.#progress = Date.now();
-        if (!pending) (pending = true), this.#pending++;
+        if (!pending && !released) (pending = true), this.#pending++, this.#watch();
         observer.pending?.();
       },
       fulfilled: (value, name) => {

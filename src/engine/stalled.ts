@@ -24,7 +24,7 @@ async function unresolved(variables: Iterable<Variable>): Promise<Set<Variable>>
  * Why a pending variable has not got its value, in the reader's words: the inputs it waits on
  * that have no value of their own yet, or, when all its inputs have one, that it waits itself.
  */
-export async function pendingReasons(variables: readonly Variable[], name: (v: Variable) => string): Promise<Map<Variable, string>> {
+export async function pendingReasons(variables: readonly Variable[], name: (v: Variable) => string, stuck?: WeakSet<Variable>): Promise<Map<Variable, string>> {
   // Everything upstream of the pending ones, to tell the roots (pending with every input there).
   const upstream = new Set<Variable>();
   const visit = (v: Variable) => {
@@ -34,6 +34,7 @@ export async function pendingReasons(variables: readonly Variable[], name: (v: V
   };
   for (const v of variables) visit(v);
   const open = await unresolved(upstream);
+  for (const v of open) stuck?.add(v);
   const roots = (v: Variable, seen = new Set<Variable>()): Variable[] => {
     if (seen.has(v)) return [];
     seen.add(v);

@@ -95,3 +95,13 @@ describe("cells that never settle", () => {
     expect(reasons.get("b")).toMatch(/^still waiting for its own value/);
   });
 });
+
+describe("a stuck cell put right", () => {
+  it("starts afresh, and so do the cells that were stuck waiting on it", async () => {
+    const lesson = headless({line: chapter("b = new Promise(() => {})", "y = (x) => x + b", "chart = y(1)")});
+    expect(await lesson.settled(undefined, 100)).toEqual({pending: ["line/b", "line/y", "line/chart"]});
+    lesson.edit(lesson.cell("line", "b")!, "b = 2");
+    expect(await lesson.settled(undefined, 1000)).toBeUndefined();
+    expect(await lesson.value("line", "chart")).toBe(3);
+  });
+});
