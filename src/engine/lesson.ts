@@ -245,7 +245,9 @@ export class Lesson {
     const cells = this.chapters.flatMap((c) => this.cells(c.slug)).filter((c) => c.state === "pending" && c.variables.length);
     const names = new Map<Variable, string>();
     for (const chapter of this.chapters) for (const [name, v] of chapter.module._scope) names.set(v, name);
-    const byVariable = await pendingReasons(cells.map((c) => c.variables[0]), (v) => names.get(v) ?? v._name ?? "an unnamed cell", this.#stuck);
+    // Prose holes are asked too, so those stuck behind a cell start afresh with it.
+    const holes = this.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.kind === "prose" ? b.inlines.map((i) => i.variable) : [])));
+    const byVariable = await pendingReasons([...cells.map((c) => c.variables[0]), ...holes], (v) => names.get(v) ?? v._name ?? "an unnamed cell", this.#stuck);
     const reasons = new Map<LessonCell, string>();
     for (const cell of cells) {
       const reason = byVariable.get(cell.variables[0]);
@@ -397,6 +399,10 @@ export class Lesson {
     if (fresh) {
       for (const other of this.chapters.flatMap((c) => this.cells(c.slug))) {
         if (other !== cell && other.variables.some((v) => this.#stuck.has(v))) this.#defineCompiled(other, this.#compileOrThrow(other.source));
+      }
+      for (const prose of this.chapters.flatMap((c) => c.blocks.filter((b): b is {kind: "prose"} & LessonProse => b.kind === "prose"))) {
+        const holes = this.#holes.get(prose);
+        if (holes && prose.inlines.some((i) => this.#stuck.has(i.variable))) this.defineInlines(prose, holes);
       }
     }
   }

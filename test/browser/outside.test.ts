@@ -38,7 +38,7 @@ const buttonsThere = async () => {
 };
 
 describe("links", () => {
-  it("a chapter named like an Object.prototype key is refused, and the page works", async () => {
+  it("a chapter named like an Object.prototype key is refused, and the page works", {timeout: 240_000}, async () => {
     for (const slug of ["constructor", "toString", "__proto__"]) {
       await visit(`#share=${encodeShare(JSON.parse(`{"chapters": {"${slug}": [0]}, "inputs": {}}`))}`);
       await buttonsThere();
@@ -57,7 +57,7 @@ describe("links", () => {
     expect(await page.locator('[data-chapter="descent"] .playing').count()).toBe(0);
   });
 
-  it("a link cut short, or one that inflates past the cap, says why in one sentence", async () => {
+  it("a link cut short, or one that inflates past the cap, says why in one sentence", {timeout: 180_000}, async () => {
     const good = link({}, {line: {w: 2}});
     await visit(good.slice(0, -8));
     expect(await notice("share")).toBe("This link could not be opened: the link is damaged (it could not be decoded); was it cut short when copied? Showing the lesson as shipped.✕");
@@ -107,7 +107,7 @@ describe("files", () => {
     await idle(page);
     expect(await page.evaluate(() => window.playground.source("line", "y"))).toBe("y = (x) => w * x + b");
     expect(errors).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it("a file that is not an exported page is refused in words", async () => {
     const file = join(dir, "other.html");
@@ -123,7 +123,8 @@ describe("files", () => {
 
 describe("the reader's own edits cannot hide the way out", () => {
   it("prose <style> styles its passage only, and ?safe runs nothing saved until asked", async () => {
-    await visit();
+    // Safe starts save nothing as the page goes, so what the test stores stays as stored.
+    await visit("", "&safe");
     const prose = {kind: "prose", source: "# Line\n\n<style>body { display: none } } body { display: none } p { color: rgb(1, 2, 3) }</style>\n\nHidden?"};
     const save = (chapters: object) => page.evaluate((s) => localStorage.setItem("how-machines-learn:main", JSON.stringify(s)), {version: 1, chapters, inputs: {}, tab: "t", revision: 1});
     await save({line: [prose]});
@@ -132,6 +133,7 @@ describe("the reader's own edits cannot hide the way out", () => {
     expect(await page.locator('[data-chapter="line"] .prose p').last().evaluate((p) => getComputedStyle(p).color)).toBe("rgb(1, 2, 3)");
     // Code can hide the page too; a safe start runs none of it.
     const saved = {version: 1, chapters: {line: [prose, {kind: "cell", source: "y = { document.body.hidden = true; return (x) => x }", options: []}]}, inputs: {}, tab: "t", revision: 1};
+    await visit("", "&safe");
     await save(saved.chapters);
     await visit("", "&safe");
     expect(await page.evaluate(() => document.body.hidden)).toBe(false);
@@ -143,5 +145,5 @@ describe("the reader's own edits cannot hide the way out", () => {
     await page.waitForFunction(() => "playground" in window && !location.search.includes("safe"));
     await idle(page);
     expect(await page.evaluate(() => window.playground.source("line", "y"))).toBe(saved.chapters.line[1].source);
-  }, 120_000);
+  }, 240_000);
 });

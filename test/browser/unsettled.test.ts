@@ -58,7 +58,7 @@ describe("cells that misbehave are stopped and named", () => {
     await page.waitForTimeout(200);
     expect(await page.evaluate(() => window.playground.value("line", "m"))).toBe(m);
     await page.evaluate(() => window.playground.edit("line", "y", "y = (x) => w * x + b"));
-    await page.evaluate((s) => window.playground.edit("line", "chart", s), chart);
+    await page.evaluate((s) => window.playground.edit("line", "m", s), chart);
   });
 
   it("what y throws is said readably, in y and in its readers", async () => {
