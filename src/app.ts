@@ -207,6 +207,7 @@ export async function start(options: AppOptions): Promise<Playground> {
         },
         discard: () => {
           // Back to the lesson as shipped, keeping nothing from the link (and saving nothing).
+          saver!.cancel();
           history.replaceState(null, "", location.href.replace(/#.*$/, ""));
           try {
             storage().removeItem(key);

@@ -28,6 +28,7 @@ export class Saver {
   #revision: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #conflict = false;
+  #cancelled = false;
   readonly #options: SaverOptions;
 
   constructor(options: SaverOptions) {
@@ -42,13 +43,21 @@ export class Saver {
 
   /** Saves soon (well within a second of the last change). */
   schedule(): void {
+    if (this.#cancelled) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.flush(), this.#options.delay ?? 300);
+  }
+
+  /** Stops saving for good (the reader discarded what this page holds). */
+  cancel(): void {
+    if (this.#timer) clearTimeout(this.#timer), (this.#timer = null);
+    this.#cancelled = true;
   }
 
   /** Saves now; returns whether it was written. */
   flush(force = false): boolean {
     if (this.#timer) clearTimeout(this.#timer), (this.#timer = null);
+    if (this.#cancelled) return false;
     const {key, storage, notices} = this.#options;
     const stored = storedRevision(storage, key);
     if (!force && (this.#conflict || (stored && stored.tab !== this.tab && stored.revision !== this.#revision))) {
@@ -73,6 +82,7 @@ export class Saver {
    */
   flushOnExit(): void {
     if (this.#timer) clearTimeout(this.#timer), (this.#timer = null);
+    if (this.#cancelled) return;
     const {key, storage} = this.#options;
     const stored = storedRevision(storage, key);
     if (this.#conflict || (stored && stored.tab !== this.tab && stored.revision !== this.#revision)) {
