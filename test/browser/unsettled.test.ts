@@ -53,6 +53,8 @@ describe("cells that misbehave are stopped and named", () => {
     const chart = await page.evaluate(() => window.playground.source("line", "chart"));
     await page.evaluate(() => window.playground.edit("line", "chart", "mutable m = 0"));
     await page.evaluate(() => window.playground.edit("line", "y", "y = { mutable m = m + 1; return (x, w, b) => w * x + b }"));
+    // It runs about once a frame until it is stopped, so wait for the stop rather than for idle.
+    await page.waitForFunction(() => /was stopped/.test(document.querySelector('[data-chapter="line"] [data-cell="y"]')?.textContent ?? ""), null, {timeout: 20_000});
     expect(await text("line", "y")).toMatch(/y was stopped: it sets mutable m and also reads m/);
     const m = await page.evaluate(() => window.playground.value("line", "m"));
     await page.waitForTimeout(200);
