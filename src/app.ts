@@ -5,12 +5,16 @@ import {Page} from "./ui/page.js";
 import type {Lesson, LessonCell} from "./engine/lesson.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
-import {Notices} from "./ui/notices.js";
-import {load, markRunning, readRunning, type CellPlace, type SavedLesson, type StorageLike} from "./ui/storage.js";
+import {Notices, reason, sentence} from "./ui/notices.js";
+import {load, markRunning, own, readRunning, setAside, type CellPlace, type SavedLesson, type StorageLike} from "./ui/storage.js";
 import {Saver} from "./ui/saver.js";
 import {viewSwitch} from "./ui/view-switch.js";
 import {resetAll} from "./ui/reset-all.js";
-import {applyInputs, changedInputs, readInputs} from "./ui/inputs.js";
+import {applyInputs, changedInputs, readInputs, refusedMessage} from "./ui/inputs.js";
+import {openedFile, rememberOpened, type Opened} from "./fork/opened.js";
+import {isSafeStart, offerKept, safeNotice, showOpened} from "./ui/start-modes.js";
+import {Drafts} from "./ui/drafts.js";
+import {alignOrigins} from "./ui/align.js";
 import {validateForkData, type ForkData} from "./fork/fork-data.js";
 import type {SharedChanges} from "./fork/share.js";
 import {Attachments, type LessonFile} from "./stdlib/file-attachment.js";
@@ -48,6 +52,10 @@ export interface AppOptions {
   renderer?: Renderer;
   /** Called once the first screen has settled and painted: what it did not need may load now. */
   release?: () => void;
+  /** The file this lesson came from, when the reader opened one on the page (see opened.ts). */
+  opened?: Opened & {siteKey: string};
+  /** A notice to show as the page starts (why it starts as it does). */
+  notice?: string;
 }
 
 /**
@@ -57,6 +65,10 @@ export interface AppOptions {
  */
 export async function start(options: AppOptions): Promise<Playground> {
   const storage = options.storage ?? (() => window.localStorage);
+  const safe = isSafeStart(location);
+  // A file the reader opened and trusted comes back after a reload (unless a link or ?safe says otherwise).
+  const reopened = !options.opened && !safe && !location.hash.startsWith("#share=") ? openedFile(storage, options.key) : null;
+  if (reopened) return start(fileOptions(options, reopened, options.key));
   const compiler = options.compiler ?? new CellCompiler();
   const renderer = options.renderer ?? new Renderer();
   const root = document.querySelector<HTMLElement>("#lesson")!;
@@ -65,20 +77,29 @@ export async function start(options: AppOptions): Promise<Playground> {
   const notices = new Notices();
   document.body.append(notices.element);
   showLineage(options.lineage);
+  // Every listener on the document ends with this start, so a lesson opened from a file has one set.
+  const listening = new AbortController();
 
   const shipped = options.chapters.map(asShipped);
-  const shippedBlocks = Object.fromEntries(shipped.map((c) => [c.slug, c.blocks]));
+  // Keyed by chapter names from outside (files, links): own keys only, never Object.prototype's.
+  const shippedBlocks: Record<string, Block[]> = Object.assign(Object.create(null), Object.fromEntries(shipped.map((c) => [c.slug, c.blocks])));
 
   const link = await openLink(options.key, shippedBlocks, notices);
   const {key, shared, share, trust} = link;
-  const saved = loadSaved(storage, key, notices);
-  const proposed = shared && share && !saved ? share.applyChanges(shared.chapters, shippedBlocks) : null;
-  const current: ChapterFile[] = shipped.map((file) => (saved?.chapters[file.slug] ? {slug: file.slug, blocks: saved.chapters[file.slug]} : file));
+  const saved = safe ? null : loadSaved(storage, key, notices);
+  // Saved while the link's panel was open, the reader's own edits come back and the link still asks.
+  const proposed = shared && share && (!saved || saved.untrusted) ? share.applyChanges(shared.chapters, shippedBlocks) : null;
+  let current: ChapterFile[] = shipped.map((file) => {
+    const blocks = own(saved?.chapters, file.slug);
+    return blocks ? {slug: file.slug, blocks} : file;
+  });
 
   await prepareSources(compiler, renderer, options.release ? shipped : [], current, proposed !== null);
+  // Saved against an older lesson, blocks are pointed again at the shipped blocks they started as.
+  if (saved) current = current.map((file, i) => (file === shipped[i] ? file : {slug: file.slug, blocks: alignOrigins(file.blocks, shipped[i].blocks, (s) => compiler.peekName(s))}));
   const blockLabel = labeller(compiler);
 
-  const state = {waiting: false}; // while someone else's code waits for the reader's word, nothing is saved
+  const state = {waiting: false}; // while someone else's code waits for the reader's word, what is saved says so
   let saver: Saver | null = null;
   // Input values wait for their chapter to be built: those that come with the lesson, then the reader's.
   const inputs = new ChapterInputs(options.inputs, saved ? saved.inputs : shared?.inputs ?? {});
@@ -94,27 +115,40 @@ export async function start(options: AppOptions): Promise<Playground> {
     saver?.flush();
     running.add(cell);
     noteRunning();
-    void page.lesson.settled().then(() => running.delete(cell) && noteRunning());
+    void page.lesson.settled(undefined, {all: false}).then(() => running.delete(cell) && noteRunning());
   };
-  const page: Page = new Page({
-    shipped,
-    current,
-    root,
-    notices,
-    compiler,
-    renderer,
-    attachments,
-    held,
-    ran,
-    changed: () => !state.waiting && saver?.schedule(),
-    built: (slug) => {
-      // Saved code runs as its chapter is built: noted until the lesson has settled.
-      for (const cell of page.lesson.cells(slug)) if (!page.lesson.held(cell) && page.shippedBlock(cell)?.source !== cell.source) ran(cell);
-      page.lesson.waitFor(inputs.restore(page.lesson, slug));
-    }
-  });
+  const refused = (list: string[], from: string) => {
+    const message = refusedMessage(list, from);
+    if (message) notices.show(message, {id: "refused", tone: "error"});
+  };
+  const inputsFrom = shared && !saved ? "from the link" : "saved before";
+  const drafts = new Drafts();
+  let page: Page;
+  try {
+    page = new Page({
+      shipped,
+      current,
+      root,
+      notices,
+      compiler,
+      renderer,
+      attachments,
+      held,
+      ran,
+      drafts,
+      changed: () => !safe && saver?.schedule(),
+      built: (slug) => {
+        // Saved code runs as its chapter is built: noted until the lesson has settled.
+        for (const cell of page.lesson.cells(slug)) if (!page.lesson.held(cell) && page.shippedBlock(cell)?.source !== cell.source) ran(cell);
+        page.lesson.waitFor(inputs.restore(page.lesson, slug).then((list) => refused(list, inputsFrom)));
+      }
+    });
+  } catch (error) {
+    if (!saved) throw error;
+    return restartAsShipped(options, {storage, key, notices, root, listening, error});
+  }
   if (held.length) noteRunning();
-  addEventListener("pagehide", () => markRunning(storage, key, page.held.map(place)));
+  addEventListener("pagehide", () => markRunning(storage, key, page.held.map(place)), {signal: listening.signal});
   if (page.held.length) {
     const names = page.held.map((c) => (c.label.startsWith("#") ? `a cell of “${c.chapter}”` : `${c.label} in “${c.chapter}”`)).join(", ");
     notices.show(`The page stopped responding last time while it ran ${names}. Your code is kept, but it waits until you run it from its cell.`, {id: "held", tone: "error"});
@@ -132,9 +166,10 @@ export async function start(options: AppOptions): Promise<Playground> {
     revision: saved?.revision ?? 0,
     window,
     reload: () => location.reload(),
-    collect: () => ({chapters: changedChapters(), inputs: changedNow()})
+    collect: () => ({chapters: changedChapters(), inputs: changedNow(), drafts: drafts.collect(page.lesson), ...(state.waiting ? {untrusted: true} : {})})
   });
   renderContents(contents, current);
+  restoreDrafts(page, drafts, saved?.drafts, notices);
 
   const api = released(playgroundAPI(page, options, attachments, shippedBlocks, changedChapters, changedNow, () => inputs.all(page.lesson)), options.release);
   Object.assign(window, {playground: api});
@@ -144,14 +179,18 @@ export async function start(options: AppOptions): Promise<Playground> {
 
   if (proposed && trust && shared && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
     state.waiting = true;
-    askToRunLink({trust, proposed, shared, shippedBlocks, blockLabel, root, page, api, saver, storage, key, state});
+    askToRunLink({trust, proposed, shared, shippedBlocks, blockLabel, root, page, api, saver, storage, key, state, refused});
   }
 
-  const open = (file: File) => openFile(file, {compiler, shippedBlocks, blockLabel, root, page, contents, actions, notices, options, attachments});
+  const open = (file: File) => openFile(file, {compiler, shippedBlocks, blockLabel, root, page, contents, actions, notices, options, attachments, storage, listening});
   actions.append(viewSwitch(page, storage), ...pageActions(api, page, saver, notices, options.title, open, () => inputs.forget()));
-  acceptDroppedFiles(open);
+  if (safe) safeNotice(notices, location);
+  if (options.opened) showOpened(notices, options.opened, storage);
+  if (options.notice) notices.show(options.notice, {id: "start", tone: "error"});
+  acceptDroppedFiles(open, listening.signal);
 
-  window.addEventListener("pagehide", () => !state.waiting && saver?.flush());
+  window.addEventListener("pagehide", () => !safe && saver?.flushOnExit(), {signal: listening.signal});
+  if (!safe) offerKept(notices, storage, key, () => location.reload());
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
   void page.hydrateEditors(idle);
   return api;
@@ -174,21 +213,22 @@ type InputValues = Record<string, Record<string, unknown>>;
  * to be built. Each chapter's defaults are read when it is built, before any value is put back.
  */
 class ChapterInputs {
-  readonly #pending: InputValues = {};
-  readonly #defaults: InputValues = {};
+  // Keyed by chapter names from outside (links, files): no Object.prototype names.
+  readonly #pending: InputValues = Object.create(null);
+  readonly #defaults: InputValues = Object.create(null);
 
   constructor(...layers: InputValues[]) {
-    for (const layer of layers) for (const [slug, values] of Object.entries(layer)) this.#pending[slug] = {...this.#pending[slug], ...values};
+    for (const layer of layers) for (const [slug, values] of Object.entries(layer)) this.#pending[slug] = {...own(this.#pending, slug), ...values};
   }
 
   /** Once a chapter's inputs have their first values: remembers them, then puts back those waiting. */
-  async restore(lesson: Lesson, slug: string): Promise<void> {
+  async restore(lesson: Lesson, slug: string): Promise<string[]> {
     const cells = lesson.cells(slug).filter((c) => c.label.startsWith("viewof "));
     await Promise.all(cells.map((c) => lesson.value(slug, c.label).catch(() => {})));
     this.#defaults[slug] = readInputs(lesson)[slug] ?? {};
     const waiting = this.#pending[slug];
     delete this.#pending[slug];
-    if (waiting) applyInputs(lesson, {[slug]: waiting});
+    return waiting ? applyInputs(lesson, {[slug]: waiting}) : [];
   }
 
   /** Drops the values still waiting (the lesson is back as shipped). */
@@ -237,7 +277,7 @@ async function openLink(pageKey: string, shippedBlocks: Record<string, Block[]>,
       key = `${pageKey}:shared:${hash(fragment)}`;
     } catch (error) {
       shared = null;
-      notices.show(`This link could not be opened: ${(error as Error).message}. Showing the lesson as shipped.`, {id: "share", tone: "error"});
+      notices.show(`This link could not be opened: ${sentence(reason(error, "it is not a link this page can read"))} Showing the lesson as shipped.`, {id: "share", tone: "error"});
     }
   }
   return {key, shared, share, trust};
@@ -300,6 +340,7 @@ function askToRunLink(o: {
   storage: () => StorageLike;
   key: string;
   state: {waiting: boolean};
+  refused: (list: string[], from: string) => void;
 }): void {
   const {trust, proposed, shared, page, api, saver, storage, key, state} = o;
   const changes = trust.pendingChanges(proposed, o.shippedBlocks, o.blockLabel);
@@ -309,12 +350,13 @@ function askToRunLink(o: {
         state.waiting = false;
         for (const [slug, blocks] of Object.entries(proposed)) page.replaceChapter(slug, blocks);
         void api.idle().then(() => {
-          applyInputs(page.lesson, shared.inputs);
+          o.refused(applyInputs(page.lesson, shared.inputs), "from the link");
           saver.schedule();
         });
       },
       discard: () => {
         // Back to the lesson as shipped, keeping nothing from the link (and saving nothing).
+        saver.cancel();
         history.replaceState(null, "", location.href.replace(/#.*$/, ""));
         try {
           storage().removeItem(key);
@@ -341,6 +383,8 @@ async function openFile(
     notices: Notices;
     options: AppOptions;
     attachments: Attachments;
+    storage: () => StorageLike;
+    listening: AbortController;
   }
 ): Promise<void> {
   const {notices, options, attachments, page} = o;
@@ -356,24 +400,71 @@ async function openFile(
       data = {version: 1, chapters: opened.chapters, inputs: readInputs(page.lesson), id: Math.random().toString(36).slice(2, 10), lineage: [{from: file.name, at: new Date().toISOString()}, ...options.lineage], files: attachments.shipped};
     } else data = validateForkData(fork.extractForkData(await file.text()));
   } catch (error) {
-    notices.show(`${file.name} could not be opened: ${(error as Error).message}.`, {id: "import", tone: "error"});
+    notices.show(`${file.name} could not be opened: ${sentence(reason(error, "it is not a playground page this one can read"))}`, {id: "import", tone: "error"});
     return;
   }
-  const proposedFork = Object.fromEntries(data.chapters.map((c) => [c.slug, c.blocks.map((b, origin) => ({...b, origin}))]));
+  const proposedFork: Record<string, Block[]> = Object.create(null);
+  for (const c of data.chapters) proposedFork[c.slug] = c.blocks.map((b, origin) => ({...b, origin}));
   const changes = panel.pendingChanges(proposedFork, o.shippedBlocks, o.blockLabel);
-  o.root.before(
-    panel.trustPanel(`${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one.${notes.length ? ` Not honoured here: ${notes.join(" ")}` : ""}`, changes, {
+  // One file at a time: a file dropped while another waits replaces its panel.
+  document.querySelector(".trust-panel[data-from=file]")?.remove();
+  const element = panel.trustPanel(
+    `${file.name} holds a lesson of ${data.chapters.length} chapters; ${changes.length} part${changes.length === 1 ? "" : "s"} differ from this one. Only the lesson inside the file is read; nothing else in it runs.${notes.length ? ` Not honoured here: ${notes.join(" ")}` : ""}`,
+    changes,
+    {
       trust: () => {
-        // The file's lesson replaces this one, as if the file itself had been opened.
+        // The file's lesson replaces this one, as if the file itself had been opened, and stays after a reload.
+        const siteKey = options.opened?.siteKey ?? options.key;
+        rememberOpened(o.storage, siteKey, {name: file.name, data});
+        o.listening.abort();
         page.dispose();
         o.contents.replaceChildren();
         o.actions.replaceChildren();
         notices.element.remove();
-        void start({...options, chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})), files: data.files ?? [], inputs: data.inputs, key: `how-machines-learn:fork:${data.id}`, lineage: data.lineage});
+        void start(fileOptions(options, {name: file.name, data}, siteKey));
       },
       discard: () => {}
-    })
+    }
   );
+  element.dataset.from = "file";
+  o.root.before(element);
+}
+
+/** Text typed and not run comes back in its editors, unrun, and the reader is told. */
+function restoreDrafts(page: Page, drafts: Drafts, saved: unknown, notices: Notices): void {
+  let count = 0;
+  drafts.restore(page.lesson, saved, {
+    cell: (cell, text) => (count++, void page.view(cell).show(text)),
+    prose: (prose, text) => (count++, void page.draftProse(prose, text))
+  });
+  if (count) notices.show(`${count === 1 ? "An edit" : `${count} edits`} you had typed but not run ${count === 1 ? "is" : "are"} back in ${count === 1 ? "its editor" : "their editors"}, not run yet: Shift+Enter runs ${count === 1 ? "it" : "each"}.`, {id: "drafts", timeout: 15000});
+}
+
+/** A saved state that fails to start the page is set aside, and the lesson starts as shipped. */
+function restartAsShipped(
+  options: AppOptions,
+  {storage, key, notices, root, listening, error}: {storage: () => StorageLike; key: string; notices: Notices; root: HTMLElement; listening: AbortController; error: unknown}
+): Promise<Playground> {
+  const backup = setAside(storage, key);
+  listening.abort();
+  notices.element.remove();
+  root.replaceChildren();
+  document.querySelector("#contents")?.replaceChildren();
+  const kept = backup ? ` They are kept in local storage as "${backup}".` : "";
+  return start({...options, notice: `Your saved changes could not start the page (${sentence(reason(error, "an error in the page")).replace(/\.$/, "")}), so the lesson starts as shipped.${kept}`});
+}
+
+/** The options that start a file's lesson in place of this page's own. */
+function fileOptions(options: AppOptions, {name, data}: Opened, siteKey: string): AppOptions {
+  return {
+    ...options,
+    chapters: data.chapters.map((c) => ({slug: c.slug, blocks: c.blocks})),
+    files: data.files ?? [],
+    inputs: data.inputs,
+    key: `${siteKey.split(":")[0]}:fork:${data.id}`,
+    lineage: data.lineage,
+    opened: {name, data, siteKey}
+  };
 }
 
 // ——— The page: window.playground, the page-wide buttons, files dropped on it.
@@ -443,14 +534,18 @@ function pageActions(api: Playground, page: Page, saver: Saver, notices: Notices
   ];
 }
 
-function acceptDroppedFiles(open: (file: File) => void): void {
-  document.addEventListener("dragover", (e) => e.dataTransfer?.types.includes("Files") && e.preventDefault());
-  document.addEventListener("drop", (e) => {
-    const file = e.dataTransfer?.files[0];
-    if (!file) return;
-    e.preventDefault();
-    void open(file);
-  });
+function acceptDroppedFiles(open: (file: File) => void, signal: AbortSignal): void {
+  document.addEventListener("dragover", (e) => e.dataTransfer?.types.includes("Files") && e.preventDefault(), {signal});
+  document.addEventListener(
+    "drop",
+    (e) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      void open(file);
+    },
+    {signal}
+  );
 }
 
 function button(action: string, text: string, title: string, onclick: () => void): HTMLButtonElement {

@@ -1,6 +1,7 @@
 import type {Page} from "./ui/page.js";
 import type {LessonCell} from "./engine/lesson.js";
 import {inputElement, setInput} from "./ui/inputs.js";
+import type {Stalled} from "./engine/stalled.js";
 
 /** What scripts and the console use to drive the page (see CONTRACT.md). */
 export interface Playground {
@@ -9,8 +10,10 @@ export interface Playground {
   value(chapter: string, name: string): Promise<unknown>;
   set(chapter: string, name: string, value: unknown): void;
   source(chapter: string, name: string): string;
-  edit(chapter: string, name: string, source: string): Promise<void>;
-  idle(): Promise<void>;
+  /** Resolves once settled; if cells stay pending with nothing happening, after a bound, naming them. */
+  edit(chapter: string, name: string, source: string): Promise<void | Stalled>;
+  /** Resolves once settled; if cells stay pending with nothing happening, after a bound, naming them. */
+  idle(): Promise<void | Stalled>;
   /** The standalone page, as Export downloads it. */
   exportHTML(): Promise<string>;
   /** The link Share copies. */
@@ -71,7 +74,7 @@ export function playground(page: Page): Omit<Playground, "exportHTML" | "shareUR
       const cell = find(chapter, name);
       page.run(cell, source);
       await page.view(cell).show(source);
-      await lesson.settled(frame, {all: false});
+      return lesson.settled(frame, {all: false});
     },
     idle: () => lesson.settled(frame)
   };

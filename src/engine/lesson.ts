@@ -3,6 +3,8 @@ import type {CompiledCell, Injection, VariableSpec} from "./compile.js";
 import type {Block, ChapterFile} from "./chapter-file.js";
 import {CellCompiler, LOOP_GUARD} from "./cell-compiler.js";
 import {Guards, quietRunaways} from "./loop-guard.js";
+import {pendingReasons, STALL_MS, type Stalled} from "./stalled.js";
+import {cellRun, TIMERS, type CellRun, type CellTimers} from "./cell-run.js";
 
 /** What a cell is doing now, as `data-state` shows it. */
 export type CellState = "pending" | "fulfilled" | "rejected";
@@ -85,6 +87,8 @@ export interface LessonHost {
   lazy?: boolean;
   /** Called when a chapter has been built (its cells defined). */
   built?(slug: string): void;
+  /** Called when cells have stayed pending with nothing happening, with why each waits. */
+  stalled?(reasons: Map<LessonCell, string>): void;
 }
 
 /** A compiled cell, or why it did not compile. */
@@ -105,11 +109,11 @@ export class Lesson {
       // unless the cell has been given other code since.
       const {cell} = owner as {cell: LessonCell};
       const observer = this.#observers.get(cell);
-      if (observer) setTimeout(() => this.#runs.get(cell) === owner && cell.state === "fulfilled" && observer.rejected?.(error), 0);
+      if (observer) setTimeout(() => this.#guardRuns.get(cell) === owner && cell.state === "fulfilled" && observer.rejected?.(error), 0);
     }
   });
   /** Each cell's current run of definitions, what its guard reports as owner. */
-  readonly #runs = new WeakMap<LessonCell, {cell: LessonCell}>();
+  readonly #guardRuns = new WeakMap<LessonCell, {cell: LessonCell}>();
   /** Each cell's observer, for showing why code it left running was stopped. */
   readonly #observers = new WeakMap<LessonCell, Observer>();
   readonly #held = new Map<LessonCell, Error>();
@@ -119,7 +123,16 @@ export class Lesson {
   readonly #holes = new WeakMap<LessonProse, readonly string[]>();
   /** The copies of other chapters that each `import … with` cell runs. */
   readonly #derived = new Map<LessonCell, Module[]>();
+  /** Each variable's wrapped definition, disposed (its timers cleared) when it is redefined or deleted. */
+  readonly #runs = new WeakMap<Variable, CellRun>();
   #pending = 0;
+  /** When a cell or hole last changed state: settled() stops waiting after STALL_MS of nothing. */
+  #progress = Date.now();
+  /** Variables found waiting for a value that has not come (see #stalled). */
+  #stuck = new WeakSet<Variable>();
+  /** What a displayed variable's observer calls when it goes, so a pending one is not counted forever. */
+  readonly #releases = new WeakMap<Variable, () => void>();
+  #watching: ReturnType<typeof setTimeout> | null = null;
   #waiters: (() => void)[] = [];
 
   constructor(files: readonly ChapterFile[], host: LessonHost) {
@@ -206,17 +219,19 @@ export class Lesson {
   /** (Re)defines the live holes of a prose block after its source changed. */
   defineInlines(prose: LessonProse, expressions: readonly string[]): void {
     const {module, built} = this.chapter(prose.chapter)!;
-    for (const inline of prose.inlines) inline.variable.delete();
+    for (const inline of prose.inlines) this.#delete(inline.variable);
     prose.inlines = [];
     this.#holes.set(prose, expressions);
     if (!built) return; // defined when the chapter is built
     const define = () => {
       prose.inlines = expressions.map((source, i) => {
-        const variable = module.variable(this.#counted(this.#host.observeInline(prose, i)));
+        const counted = this.#counted(this.#host.observeInline(prose, i));
+        const variable = module.variable(counted);
+        this.#releases.set(variable, counted.release);
         const cell = this.#compileOrThrow(source);
         const spec = cell.ok ? cell.value.variables[0] : null;
         if (!cell.ok) variable.define(null, [], () => Promise.reject(cell.error));
-        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#definition(spec.body, `${prose.chapter}/prose`, prose));
+        else if (spec?.kind === "define") variable.define(null, spec.inputs, this.#run(variable, null, spec.inputs, (timers) => this.#definition(spec.body, `${prose.chapter}/prose`, prose, timers)));
         return {source, variable};
       });
     };
@@ -249,20 +264,67 @@ export class Lesson {
    * Resolves once no cell is pending and nothing more is scheduled; while an animation keeps
    * scheduling frames (training playing), it resolves after a frame that settled.
    */
-  async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0)), o: {all?: boolean; loading?: boolean} = {}): Promise<void> {
+  async settled(frame: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0)), o: {all?: boolean; loading?: boolean; bound?: number} = {}): Promise<void | Stalled> {
     // Every cell has its value: so every chapter is built (a lazy page builds the rest now),
     // unless only the chapters built so far are asked for (`all: false`). With `loading: false`
     // it does not wait for cells still waiting to compile.
     if (o.all !== false) this.buildAll();
     const loading = o.loading !== false;
+    const bound = o.bound ?? STALL_MS;
     // A page at rest settles in a round or two; past a few rounds, frames keep coming (an animation).
     for (let round = 0; round < 8; ++round) {
       if (this.#loading.size && loading) await Promise.all(this.#loading);
       if (this.runtime._computing) await this.runtime._computing;
-      if (this.#pending > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));
+      if (this.#pending > 0 && !(await this.#whenSettled(bound))) return this.#stalled();
       await frame();
       if (loading ? !this.busy : this.#pending === 0 && !this.runtime._computing) return;
     }
+  }
+
+  /** Resolves true once nothing is pending, or false after `bound` ms in which nothing changed. */
+  #whenSettled(bound: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      let timer: ReturnType<typeof setTimeout>;
+      const done = () => (clearTimeout(timer), resolve(true));
+      this.#waiters.push(done);
+      const check = () => {
+        const quiet = Date.now() - this.#progress;
+        if (quiet < bound) return void (timer = setTimeout(check, bound - quiet));
+        this.#waiters = this.#waiters.filter((w) => w !== done);
+        resolve(false);
+      };
+      timer = setTimeout(check, bound);
+    });
+  }
+
+  /** While anything is pending, checks now and then whether it has stalled, so the cells say so even when no script waits. */
+  #watch(): void {
+    if (this.#watching) return;
+    const check = () => {
+      this.#watching = null;
+      if (this.#pending === 0) return;
+      const quiet = Date.now() - this.#progress;
+      if (quiet >= STALL_MS) void this.#stalled();
+      this.#watching = setTimeout(check, quiet >= STALL_MS ? STALL_MS : STALL_MS - quiet);
+    };
+    this.#watching = setTimeout(check, STALL_MS);
+  }
+
+  /** The cells still pending, told why (see host.stalled), as "chapter/name". */
+  async #stalled(): Promise<Stalled> {
+    const cells = this.chapters.flatMap((c) => this.cells(c.slug)).filter((c) => c.state === "pending" && c.variables.length);
+    const names = new Map<Variable, string>();
+    for (const chapter of this.chapters) for (const [name, v] of chapter.module._scope) names.set(v, name);
+    // Prose holes are asked too, so those stuck behind a cell start afresh with it.
+    const holes = this.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.kind === "prose" ? b.inlines.map((i) => i.variable) : [])));
+    const byVariable = await pendingReasons([...cells.map((c) => c.variables[0]), ...holes], (v) => names.get(v) ?? v._name ?? "an unnamed cell", this.#stuck);
+    const reasons = new Map<LessonCell, string>();
+    for (const cell of cells) {
+      const reason = byVariable.get(cell.variables[0]);
+      if (reason) reasons.set(cell, reason);
+    }
+    this.#host.stalled?.(reasons);
+    return {pending: cells.map((c) => `${c.chapter}/${c.label}`)};
   }
 
 
@@ -284,13 +346,13 @@ export class Lesson {
     if (index < 0) return -1;
     chapter.blocks.splice(index, 1);
     if (block.kind === "cell") {
-      for (const v of block.variables) v.delete();
+      for (const v of block.variables) this.#delete(v);
       block.variables = [];
       this.#derived.get(block)?.forEach(retire);
       this.#derived.delete(block);
       this.#rederive(block.chapter);
     } else {
-      for (const inline of block.inlines) inline.variable.delete();
+      for (const inline of block.inlines) this.#delete(inline.variable);
       block.inlines = [];
       this.#holes.delete(block);
     }
@@ -388,21 +450,31 @@ export class Lesson {
     const derived = (from: LessonChapter, injections: readonly Injection[]): Module =>
       (copies[0] ??= from.module.derive(injections.map(({name, alias}) => ({name, alias})), chapter.module));
     // Reuse the cell's variables in place, so what is on screen stays until the new value arrives.
-    const old = cell.variables;
+    let old = cell.variables;
+    // A variable stuck waiting for a value that never came would hold its next definition back
+    // forever (the runtime waits for the previous one): start such a cell afresh.
+    const fresh = old.some((v) => this.#stuck.has(v));
+    if (fresh) {
+      for (const v of old) this.#delete(v);
+      old = [];
+    }
     const run = {cell};
-    this.#runs.set(cell, run);
+    this.#guardRuns.set(cell, run);
     cell.variables = specs.map((spec, i) => {
       let variable = old[i];
       if (!variable) {
-        const observer = i === 0 ? this.#counted(this.#observe(cell)) : undefined;
-        if (observer) this.#observers.set(cell, observer);
-        variable = chapter.module.variable(observer);
+        const counted = i === 0 ? this.#counted(this.#observe(cell)) : undefined;
+        if (counted) this.#observers.set(cell, counted);
+        variable = chapter.module.variable(counted);
+        if (counted) this.#releases.set(variable, counted.release);
       }
+      this.#runs.get(variable)?.dispose();
       if (fail) return variable.define(spec.name, [], () => Promise.reject(fail));
       if (spec.kind === "define") {
         let definition: (...inputs: unknown[]) => unknown;
         try {
-          definition = this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`, run);
+          const who = spec.name ?? (cell.label.startsWith("#") ? null : cell.label);
+          definition = this.#run(variable, who, spec.inputs, (timers) => this.#definition(spec.body, `${cell.chapter}/${spec.name ?? cell.label}`, run, timers));
         } catch (error) {
           return variable.define(spec.name, [], () => Promise.reject(error));
         }
@@ -414,10 +486,20 @@ export class Lesson {
       this.build(from.slug);
       return variable.import(spec.remote, spec.name, spec.injections ? derived(from, spec.injections) : from.module);
     });
-    for (const v of old.slice(specs.length)) v.delete();
+    for (const v of old.slice(specs.length)) this.#delete(v);
     this.#derived.get(cell)?.forEach(retire);
     if (copies.length) this.#derived.set(cell, copies);
     else this.#derived.delete(cell);
+    // The cells that were stuck waiting on this one would stay stuck on their own old promises.
+    if (fresh) {
+      for (const other of this.chapters.flatMap((c) => this.cells(c.slug))) {
+        if (other !== cell && other.variables.some((v) => this.#stuck.has(v))) this.#defineCompiled(other, this.#compileOrThrow(other.source));
+      }
+      for (const prose of this.chapters.flatMap((c) => c.blocks.filter((b): b is {kind: "prose"} & LessonProse => b.kind === "prose"))) {
+        const holes = this.#holes.get(prose);
+        if (holes && prose.inlines.some((i) => this.#stuck.has(i.variable))) this.defineInlines(prose, holes);
+      }
+    }
   }
 
   /**
@@ -433,6 +515,20 @@ export class Lesson {
       this.#defineCompiled(cell, {ok: true, value: cell.compiled});
       if (!done.has(cell.chapter)) this.#rederive(cell.chapter, done);
     }
+  }
+
+  /** The definition a variable runs: the cell's own, wrapped (see cell-run.ts). */
+  #run(variable: Variable, name: string | null, inputs: readonly string[], build: (timers: CellTimers["api"]) => (...inputs: unknown[]) => unknown): (...inputs: unknown[]) => unknown {
+    const run = cellRun(name, inputs, build);
+    this.#runs.set(variable, run);
+    return run.definition;
+  }
+
+  #delete(variable: Variable): void {
+    this.#releases.get(variable)?.();
+    this.#runs.get(variable)?.dispose();
+    this.#runs.delete(variable);
+    variable.delete();
   }
 
   #observe(cell: LessonCell): Observer {
@@ -457,10 +553,12 @@ export class Lesson {
   }
 
   /** Wraps an observer to count what is pending, for settled(). */
-  #counted(observer: Observer): Observer {
-    let pending = true;
+  #counted(observer: Observer): Observer & {release(): void} {
+    let pending = true, released = false;
     this.#pending++;
+    this.#watch();
     const done = () => {
+      this.#progress = Date.now();
       if (pending) (pending = false), this.#pending--;
       if (this.#pending === 0) for (const resolve of this.#waiters.splice(0)) resolve();
     };
@@ -469,8 +567,10 @@ export class Lesson {
       get _node() {
         return observer._node;
       },
+      release: () => ((released = true), done()),
       pending: () => {
-        if (!pending) (pending = true), this.#pending++;
+        this.#progress = Date.now();
+        if (!pending && !released) (pending = true), this.#pending++, this.#watch();
         observer.pending?.();
       },
       fulfilled: (value, name) => {
@@ -484,13 +584,14 @@ export class Lesson {
     };
   }
 
-  #definition(body: string, where: string, owner: {cell: LessonCell} | LessonProse): (...inputs: unknown[]) => unknown {
+  #definition(body: string, where: string, owner: {cell: LessonCell} | LessonProse, timers: CellTimers["api"]): (...inputs: unknown[]) => unknown {
     // Strict, as in an ES module: `this` is undefined on a first run, not the global object.
     // The sourceURL names the cell in the browser's debugger, profiles and stack traces.
     // The cell's `Function` and `RegExp` are its guard's (see loop-guard.ts).
     const url = `cells/${where.replace(/[^\w/-]+/g, "_")}.js`;
     const guard = this.#guards.for(owner);
-    return new Function(LOOP_GUARD, "Function", "RegExp", `"use strict"; return (${body});\n//# sourceURL=${url}`)(guard, guard.Function, guard.RegExp);
+    // The cell's timers shadow the page's, so they stop with the cell (see cell-run.ts).
+    return new Function(LOOP_GUARD, "Function", "RegExp", ...TIMERS, `"use strict"; return (${body});\n//# sourceURL=${url}`)(guard, guard.Function, guard.RegExp, ...TIMERS.map((n) => timers[n]));
   }
 }
 

@@ -53,5 +53,10 @@ export function extractForkData(html: string, parser: DOMParser = new DOMParser(
   const doc = parser.parseFromString(html, "text/html");
   const script = doc.querySelector("script#lesson-data");
   if (!script) throw new Error("this file is not a playground page (it has no lesson data)");
-  return JSON.parse(script.textContent ?? "");
+  // Only the lesson data is read: nothing else in the file (its scripts included) runs here.
+  try {
+    return JSON.parse(script.textContent ?? "");
+  } catch {
+    throw new Error("its lesson data is damaged (it is not valid JSON)");
+  }
 }

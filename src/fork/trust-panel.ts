@@ -16,7 +16,7 @@ export interface PendingChange {
 export function pendingChanges(proposed: Record<string, Block[]>, shipped: Record<string, Block[]>, labelOf: (b: Block) => string): PendingChange[] {
   const changes: PendingChange[] = [];
   for (const [chapter, blocks] of Object.entries(proposed)) {
-    const base = shipped[chapter] ?? [];
+    const base = Object.hasOwn(shipped, chapter) ? shipped[chapter] : [];
     const kept = new Set<number>();
     for (const b of blocks) {
       const s = b.origin === undefined ? undefined : base[b.origin];

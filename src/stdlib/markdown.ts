@@ -54,7 +54,7 @@ export function extractInlines(source: string): Template {
   for (let i = source.indexOf("${"); i >= 0; i = source.indexOf("${", at)) {
     const end = expressionEnd(source, i + 2);
     if (end < 0) break;
-    text += source.slice(at, i) + `<span data-inline="${expressions.length}"></span>`;
+    text += source.slice(at, i) + `<span data-inline=${expressions.length}></span>`;
     expressions.push(source.slice(i + 2, end).trim());
     at = end + 1;
   }

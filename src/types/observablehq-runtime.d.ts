@@ -26,6 +26,7 @@ declare module "@observablehq/runtime" {
     readonly _module: Module;
     readonly _value: unknown;
     readonly _promise: Promise<unknown>;
+    readonly _inputs: Variable[];
   }
 
   export class Module {

@@ -1,6 +1,7 @@
 import {Inspector} from "@observablehq/inspector";
 import type {Observer} from "@observablehq/runtime";
 import {formatNumber} from "./prose-view.js";
+import {asError} from "../engine/cell-run.js";
 
 /**
  * What a cell's output holds, for the reader's view to decide whether it shows: a node (a chart,
@@ -20,20 +21,40 @@ export function pythonHint(source: string): string | null {
   return null;
 }
 
-/** The words a reader sees for a failed cell; errors inherited from an input say which. */
+/** The words a reader sees for a failed cell; errors inherited from an input say which. Never throws. */
 export function errorMessage(error: unknown, self: string | null, source?: string): string {
-  if (!(error instanceof Error)) return String(error);
-  const hint = error.name === "SyntaxError" && source !== undefined ? pythonHint(source) : null;
-  if (hint) return `SyntaxError: ${error.message}\n${hint}`;
+  try {
+    const hint = error instanceof Error && error.name === "SyntaxError" && source !== undefined ? pythonHint(source) : null;
+    if (hint) return `SyntaxError: ${(error as Error).message}\n${hint}`;
+    return describeError(asError(error, self && !self.startsWith("#") ? self : null), self);
+  } catch {
+    return "this cell failed with an error that cannot be shown";
+  }
+}
+
+function describeError(error: Error, self: string | null): string {
   const input = (error as Error & {input?: string}).input;
-  const message =
+  let message =
     error.name === "SyntaxError"
       ? `SyntaxError: ${error.message}`
       : /call stack/i.test(error.message)
         ? `too much recursion: a function kept calling itself until the stack ran out (${error.message})`
         : error.message;
-  if (input && input !== self && !error.message.startsWith(`${input} `)) return `waiting on ${input}: ${message}`;
+  // The runtime's words for an input that failed without a message it could pass on.
+  const unresolved = /^(.+) could not be resolved$/.exec(message);
+  if (unresolved) message = `${unresolved[1]} failed (see its error), so this cell cannot run`;
+  // A loop stopped inside another cell's function (chart calling y) is that cell's loop.
+  const owner = loopOwner(error);
+  if (owner && owner !== self) message = message.replace(/\bat line (\d+)/, `at line $1 of ${owner}`);
+  if (input && input !== self && !message.startsWith(`${input} `)) return `waiting on ${input}: ${message}`;
   return message;
+}
+
+/** The cell whose loop a runaway-loop error stopped, from the cell's file in its stack. */
+function loopOwner(error: Error): string | null {
+  if (typeof (error as Error & {line?: unknown}).line !== "number") return null;
+  const name = /cells\/[\w-]+\/([\w-]+)\.js/.exec(String(error.stack))?.[1];
+  return name ? name.replace(/^(viewof|mutable)_/, "$1 ") : null;
 }
 
 /**
@@ -45,34 +66,45 @@ export function display(element: HTMLElement, self: () => string | null, shows: 
   let inspector: Inspector | null = null;
   let reading: HTMLElement | null = null; // a number as the reader's view shows it, rounded
   element.dataset.state = "pending";
+  const show = (value: unknown) => {
+    if (value === undefined && self()?.startsWith("#")) {
+      // An unnamed cell run for its effect (moving an overlay, say) has nothing to show.
+      inspector = reading = null;
+      element.replaceChildren();
+      shows("nothing");
+    } else if (value instanceof Node) {
+      inspector = reading = null;
+      if (element.firstChild !== value || element.childNodes.length !== 1) element.replaceChildren(value);
+      shows("node");
+    } else {
+      if (!inspector) {
+        const slot = document.createElement("div");
+        slot.className = "value-exact";
+        reading = document.createElement("div");
+        reading.className = "value-read";
+        element.replaceChildren(slot, reading);
+        inspector = new Inspector(slot);
+      }
+      inspector.fulfilled(value);
+      const number = typeof value === "number";
+      reading!.textContent = number ? `${self()} = ${formatNumber(value)}` : "";
+      shows(number ? "number" : "value");
+    }
+  };
   return {
     pending() {
       element.dataset.state = "pending";
     },
     fulfilled(value) {
       element.dataset.state = "fulfilled";
-      if (value === undefined && self()?.startsWith("#")) {
-        // An unnamed cell run for its effect (moving an overlay, say) has nothing to show.
+      element.querySelector(":scope > .cell-waiting")?.remove();
+      try {
+        show(value);
+      } catch {
+        // A value that throws when looked at (a hostile Proxy, a getter that throws).
         inspector = reading = null;
-        element.replaceChildren();
-        shows("nothing");
-      } else if (value instanceof Node) {
-        inspector = reading = null;
-        if (element.firstChild !== value || element.childNodes.length !== 1) element.replaceChildren(value);
-        shows("node");
-      } else {
-        if (!inspector) {
-          const slot = document.createElement("div");
-          slot.className = "value-exact";
-          reading = document.createElement("div");
-          reading.className = "value-read";
-          element.replaceChildren(slot, reading);
-          inspector = new Inspector(slot);
-        }
-        inspector.fulfilled(value);
-        const number = typeof value === "number";
-        reading!.textContent = number ? `${self()} = ${formatNumber(value)}` : "";
-        shows(number ? "number" : "value");
+        element.replaceChildren(Object.assign(document.createElement("div"), {className: "cell-unshowable", textContent: "a value that cannot be shown"}));
+        shows("value");
       }
     },
     rejected(error) {
@@ -86,4 +118,15 @@ export function display(element: HTMLElement, self: () => string | null, shows: 
       element.replaceChildren(box);
     }
   };
+}
+
+/** Says, under what a pending cell still shows, what it has been waiting for; null takes it away. */
+export function showWaiting(element: HTMLElement, reason: string | null): void {
+  let note = element.querySelector<HTMLElement>(":scope > .cell-waiting");
+  if (!reason || element.dataset.state !== "pending") return void note?.remove();
+  if (!note) {
+    note = Object.assign(element.ownerDocument.createElement("p"), {className: "cell-waiting"});
+    element.append(note);
+  }
+  note.textContent = reason;
 }

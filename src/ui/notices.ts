@@ -1,3 +1,21 @@
+/** Text made a sentence: a full stop added, unless it already ends in one (or in ? or !). */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]["”)]?$/.test(t) ? t : `${t}.`;
+}
+
+/** The message of whatever was thrown, in words (never a minified name or "[object Object]"). */
+export function reason(error: unknown, fallback: string): string {
+  try {
+    const message = error instanceof Error ? error.message : "";
+    // A TypeError from inside the page's own code ("i.map is not a function") means nothing to a reader.
+    if (!message || (error instanceof TypeError && /\b\w{1,2}(\.\w+)* is not|reading '|of (undefined|null)/.test(message))) return fallback;
+    return message;
+  } catch {
+    return fallback;
+  }
+}
+
 /** A button offered with a notice. */
 export interface NoticeAction {
   label: string;

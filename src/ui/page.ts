@@ -6,6 +6,8 @@ import {Renderer} from "../stdlib/renderer.js";
 import type {CellCompiler} from "../engine/cell-compiler.js";
 import {CellView, type CellActions} from "./cell-view.js";
 import {ProseView, inlineObserver, proseElement} from "./prose-view.js";
+import {showWaiting} from "./display.js";
+import type {Drafts} from "./drafts.js";
 import {Notices} from "./notices.js";
 import {dependencies} from "./dependencies.js";
 import {dataflow} from "./dataflow.js";
@@ -36,6 +38,8 @@ export interface PageOptions {
   built?: (slug: string) => void;
   /** The files cells read with FileAttachment. */
   attachments?: Attachments;
+  /** Keeps what is typed in editors and not yet run (see drafts.ts). */
+  drafts?: Drafts;
 }
 
 /** The lesson on the page: chapters as sections, each cell a view with its editor and tools. */
@@ -58,6 +62,7 @@ export class Page {
   #watcher: IntersectionObserver | null = null;
   readonly #labels = new Map<string, () => void>();
   #viewMode: "reader" | "code" = "reader";
+  readonly #drafts: Drafts | undefined;
 
   constructor(options: PageOptions) {
     const {root, notices} = options;
@@ -65,6 +70,7 @@ export class Page {
     this.notices = notices;
     this.#changed = options.changed ?? (() => {});
     this.#ran = options.ran ?? (() => {});
+    this.#drafts = options.drafts;
     this.#shipped = new Map(options.shipped.map((f) => [f.slug, f]));
     const renderer = (this.#renderer = options.renderer ?? new Renderer({document: root.ownerDocument}));
     this.#actions = {
@@ -74,7 +80,7 @@ export class Page {
       duplicate: (cell) => void this.duplicate(cell),
       remove: (cell) => this.remove(cell),
       reset: (cell) => void this.resetCell(cell),
-      draft: () => {}
+      draft: (cell, source) => (options.drafts?.cell(cell, source), this.#changed())
     };
     // Where the browser can tell what is near the screen, chapters are built as they come near.
     const lazy = typeof IntersectionObserver === "function";
@@ -86,6 +92,12 @@ export class Page {
       built: (slug) => {
         if (this.lesson) this.#relabel(slug);
         queueMicrotask(() => options.built?.(slug));
+      },
+      stalled: (reasons) => {
+        for (const [cell, reason] of reasons) {
+          const view = this.views.get(cell.id);
+          if (view) showWaiting(view.output, reason);
+        }
       },
       observeCell: (cell) => {
         const {observer} = this.#view(cell);
@@ -102,8 +114,8 @@ export class Page {
         };
       },
       observeInline: (prose, i) => {
-        const slot = this.#prose.get(prose.id)!.rendered.querySelector<HTMLElement>(`[data-inline="${i}"]`)!;
-        return inlineObserver(slot);
+        const slot = this.#prose.get(prose.id)!.rendered.querySelector<HTMLElement>(`[data-inline="${i}"]`);
+        return inlineObserver(slot, root.ownerDocument);
       }
     });
     const titles = new Map(options.current.map((f) => [f.slug, titleOf(f)]));
@@ -320,6 +332,11 @@ export class Page {
     this.#changed();
   }
 
+  /** Shows a saved draft in a prose block's editor, not applied. */
+  async draftProse(prose: LessonProse, text: string): Promise<void> {
+    await this.#prose.get(prose.id)?.openDraft(text);
+  }
+
   /** Applies new Markdown to a prose block. */
   editProse(prose: LessonProse, source: string): void {
     prose.source = source;
@@ -457,7 +474,7 @@ export class Page {
   #renderProse(prose: LessonProse): void {
     let view = this.#prose.get(prose.id);
     if (!view) {
-      view = new ProseView(prose, (p, source) => this.editProse(p, source), this.root.ownerDocument);
+      view = new ProseView(prose, (p, source) => this.editProse(p, source), this.root.ownerDocument, (p, text) => (this.#drafts?.prose(p, text), this.#changed()));
       this.#prose.set(prose.id, view);
     }
     const source = prose.source, shown = view;

@@ -1,4 +1,4 @@
-import {save, storedRevision, type SavedLesson, type StorageLike} from "./storage.js";
+import {keep, save, storedRevision, type SavedLesson, type StorageLike} from "./storage.js";
 import type {Notices} from "./notices.js";
 
 /** What the saver needs from the page. */
@@ -8,7 +8,7 @@ export interface SaverOptions {
   storage: () => StorageLike;
   notices: Notices;
   /** The reader's changes now. */
-  collect(): Pick<SavedLesson, "chapters" | "inputs">;
+  collect(): Pick<SavedLesson, "chapters" | "inputs" | "drafts" | "untrusted">;
   /** The revision read at load, 0 if nothing was saved. */
   revision: number;
   /** Reloads the page (to take another tab's version). */
@@ -28,6 +28,7 @@ export class Saver {
   #revision: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #conflict = false;
+  #cancelled = false;
   readonly #options: SaverOptions;
 
   constructor(options: SaverOptions) {
@@ -42,13 +43,21 @@ export class Saver {
 
   /** Saves soon (well within a second of the last change). */
   schedule(): void {
+    if (this.#cancelled) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.flush(), this.#options.delay ?? 300);
+  }
+
+  /** Stops saving for good (the reader discarded what this page holds). */
+  cancel(): void {
+    if (this.#timer) clearTimeout(this.#timer), (this.#timer = null);
+    this.#cancelled = true;
   }
 
   /** Saves now; returns whether it was written. */
   flush(force = false): boolean {
     if (this.#timer) clearTimeout(this.#timer), (this.#timer = null);
+    if (this.#cancelled) return false;
     const {key, storage, notices} = this.#options;
     const stored = storedRevision(storage, key);
     if (!force && (this.#conflict || (stored && stored.tab !== this.tab && stored.revision !== this.#revision))) {
@@ -65,6 +74,22 @@ export class Saver {
     this.#revision = revision;
     this.#conflict = false;
     return true;
+  }
+
+  /**
+   * Saves as the page goes away. A tab closed with the conflict unanswered keeps its version
+   * apart (as "KEY.kept"), for the reader to choose later, instead of dropping it.
+   */
+  flushOnExit(): void {
+    if (this.#timer) clearTimeout(this.#timer), (this.#timer = null);
+    if (this.#cancelled) return;
+    const {key, storage} = this.#options;
+    const stored = storedRevision(storage, key);
+    if (this.#conflict || (stored && stored.tab !== this.tab && stored.revision !== this.#revision)) {
+      keep(storage, key, {version: 1, ...this.#options.collect(), tab: this.tab, revision: this.#revision});
+    } else {
+      this.flush();
+    }
   }
 
   #askAboutConflict(): void {

@@ -11,6 +11,10 @@ export interface SavedLesson {
   tab: string;
   /** Increases with every save, so a tab can tell that another one saved in between. */
   revision: number;
+  /** Text typed in editors and not yet run, by chapter, then block index (restored unrun). */
+  drafts?: Record<string, Record<string, string>>;
+  /** Saved while someone else's code (a link's) still waited for the reader's word. */
+  untrusted?: boolean;
 }
 
 /** What reading the saved lesson gave. */
@@ -39,9 +43,10 @@ export function load(storage: () => StorageLike, key: string): Loaded {
   try {
     return {kind: "ok", saved: validate(JSON.parse(text))};
   } catch (error) {
-    // Keep the unreadable copy out of harm's way before anything overwrites the key.
-    const backup = `${key}.unreadable`;
+    // Keep the unreadable copy out of harm's way before anything overwrites the key, next to
+    // (never over) the copies set aside before.
     try {
+      const backup = freeKey(store, `${key}.unreadable`);
       store.setItem(backup, text);
       store.removeItem(key);
       return {kind: "unreadable", reason: describe(error), backup};
@@ -49,6 +54,62 @@ export function load(storage: () => StorageLike, key: string): Loaded {
       return {kind: "unreadable", reason: describe(error), backup: null};
     }
   }
+}
+
+/** Moves what is saved under key aside, next to earlier copies; returns where, or null if it could not. */
+export function setAside(storage: () => StorageLike, key: string): string | null {
+  try {
+    const store = storage();
+    const text = store.getItem(key);
+    if (text === null) return null;
+    const backup = freeKey(store, `${key}.unreadable`);
+    store.setItem(backup, text);
+    store.removeItem(key);
+    return backup;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a version apart from the saved one, next to (never over) others kept before. */
+export function keep(storage: () => StorageLike, key: string, saved: SavedLesson): string | null {
+  try {
+    const store = storage();
+    const kept = freeKey(store, `${key}.kept`);
+    store.setItem(kept, JSON.stringify(saved));
+    return kept;
+  } catch {
+    return null;
+  }
+}
+
+/** The versions kept apart for key (see keep), oldest first. */
+export function keptVersions(storage: () => StorageLike, key: string): string[] {
+  try {
+    const store = storage();
+    const out: string[] = [];
+    for (let n = 1; n < 100; ++n) {
+      const k = n === 1 ? `${key}.kept` : `${key}.kept.${n}`;
+      if (store.getItem(k) === null) break;
+      out.push(k);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** `base`, or `base.2`, `base.3`… : the first that holds nothing yet. */
+function freeKey(store: StorageLike, base: string): string {
+  for (let n = 1; ; ++n) {
+    const key = n === 1 ? base : `${base}.${n}`;
+    if (store.getItem(key) === null) return key;
+  }
+}
+
+/** A record's own entry for key: never one inherited from Object.prototype ("constructor", "__proto__"). */
+export function own<T>(record: Record<string, T> | null | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Writes the saved lesson; returns null or the reason it failed, in the reader's terms. */
@@ -103,6 +164,13 @@ export function validate(value: unknown): SavedLesson {
   }
   for (const [slug, inputs] of Object.entries(v.inputs as object)) if (!isObject(inputs)) fail(`inputs of ${slug} is not an object`);
   if (typeof v.tab !== "string" || typeof v.revision !== "number") fail("no tab or revision");
+  if (v.drafts !== undefined) {
+    if (!isObject(v.drafts)) fail("drafts is not an object");
+    for (const [slug, drafts] of Object.entries(v.drafts as object)) {
+      if (!isObject(drafts) || !Object.values(drafts).every((t) => typeof t === "string")) fail(`drafts of ${slug} are not texts`);
+    }
+  }
+  if (v.untrusted !== undefined && typeof v.untrusted !== "boolean") fail("untrusted is not true or false");
   return value as SavedLesson;
 }
 

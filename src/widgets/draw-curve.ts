@@ -239,7 +239,9 @@ function interpolate(pairs: [number, number][]): (x: number) => number {
     for (let i = 1; i < sorted.length; ++i) {
       const [xa, ya] = sorted[i - 1];
       const [xb, yb] = sorted[i];
-      if (x <= xb) return xb === xa ? yb : ya + ((x - xa) / (xb - xa)) * (yb - ya);
+      // At a pair's own x, its own y exactly: a curve set from its own value keeps every bit.
+      if (x === xb) return yb;
+      if (x < xb) return xb === xa ? yb : ya + ((x - xa) / (xb - xa)) * (yb - ya);
     }
     return sorted[sorted.length - 1][1];
   };

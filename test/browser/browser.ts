@@ -27,7 +27,7 @@ export async function open(browser: Browser, path = "", options: {width?: number
 
 /** Waits until no cell is pending. */
 export function idle(page: Page): Promise<void> {
-  return page.evaluate(() => window.playground.idle());
+  return page.evaluate(async () => void (await window.playground.idle()));
 }
 
 /** A cell's current value, read through window.playground. */

@@ -79,6 +79,35 @@ describe("share links", () => {
     expect(() => applyChanges({nowhere: [0]}, shipped)).toThrow(/does not have/);
   });
 
+  it("take chapter names that are Object.prototype's own as plain names, and refuse them", () => {
+    for (const slug of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const chapters = JSON.parse(`{"${slug}": [0], "line": [0]}`);
+      expect(() => applyChanges(chapters, shipped)).toThrow(/does not have/);
+      expect(pendingChanges(JSON.parse(`{"${slug}": []}`), shipped, () => "")).toEqual([]);
+    }
+  });
+
+  it("refuse malformed blocks and origins in the reader's terms, before anything is saved", () => {
+    expect(() => applyChanges({line: "x"} as never, shipped)).toThrow(/not a list of blocks/);
+    expect(() => applyChanges({line: [[0.5, "cell", "y = 1", []]]}, shipped)).toThrow(/block 0.5 of "line"/);
+    expect(() => applyChanges({line: [[-1, "cell", "y = 1", []]]}, shipped)).toThrow(/block -1 of "line"/);
+    expect(() => applyChanges({line: [1.5]}, shipped)).toThrow(/block 1.5 of "line"/);
+    expect(() => applyChanges({line: [[null, "cell", "y = 1", "folded"]]} as never, shipped)).toThrow(/malformed options/);
+    expect(() => applyChanges({line: [{}]} as never, shipped)).toThrow(/malformed block/);
+  });
+
+  it("stop inflating a link past its cap and say why, without building the whole of it", () => {
+    const bomb = encodeShare({chapters: {}, inputs: {line: {w: " ".repeat(6_000_000)}}});
+    expect(bomb.length).toBeLessThan(20_000);
+    expect(() => decodeShare(bomb)).toThrow(/more than 4 MB/);
+    expect(() => decodeShare("A".repeat(2_000_001))).toThrow(/more than 4 MB/);
+  });
+
+  it("call a link cut short damaged, with one question mark", () => {
+    const text = encodeShare({chapters: {}, inputs: {line: {w: 2}}});
+    expect(() => decodeShare(text.slice(0, text.length - 6))).toThrow(/cut short when copied\?$/);
+  });
+
   it("list the changes that wait for trust, including deletions", () => {
     const proposed = {line: [shipped.line[0], {...shipped.line[2], source: "y = 1"} as Block, {kind: "cell", source: "z = 2", options: []} as Block]};
     const changes = pendingChanges(proposed, shipped, (b) => b.source.split(" ")[0]);

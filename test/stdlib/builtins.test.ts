@@ -80,7 +80,7 @@ describe("Markdown and TeX", () => {
   it("cuts live ${…} holes out of prose, braces and strings included", () => {
     const {text, expressions} = extractInlines("w is ${w}, and ${ {a: 1}.a + '}' } too; $x$ stays.");
     expect(expressions).toEqual(["w", "{a: 1}.a + '}'"]);
-    expect(text).toBe('w is <span data-inline="0"></span>, and <span data-inline="1"></span> too; $x$ stays.');
+    expect(text).toBe("w is <span data-inline=0></span>, and <span data-inline=1></span> too; $x$ stays.");
   });
 
   it("leaves an unterminated hole as text", () => {

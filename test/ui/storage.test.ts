@@ -34,6 +34,15 @@ describe("storage", () => {
     expect(store.data.has("k")).toBe(false);
   });
 
+  it("keeps every unreadable copy: a second one never overwrites the first", () => {
+    const store = memory();
+    for (const text of ["first {", "second {", "third {"]) {
+      store.setItem("k", text);
+      load(() => store, "k");
+    }
+    expect([store.data.get("k.unreadable"), store.data.get("k.unreadable.2"), store.data.get("k.unreadable.3")]).toEqual(["first {", "second {", "third {"]);
+  });
+
   it("turns storage faults into reasons, never exceptions", () => {
     const full: StorageLike = {
       getItem: () => null,
@@ -60,5 +69,22 @@ describe("storage", () => {
     expect(isPlainData(NaN)).toBe(false);
     expect(isPlainData(document.createElement("div"))).toBe(false);
     expect(isPlainData(() => 1)).toBe(false);
+  });
+});
+
+describe("two tabs", () => {
+  it("a tab closed with the conflict unanswered keeps its version apart, and neither is lost", async () => {
+    const {Saver} = await import("../../src/ui/saver.js");
+    const {Notices} = await import("../../src/ui/notices.js");
+    const {keptVersions} = await import("../../src/ui/storage.js");
+    const store = memory();
+    const tab = (source: string) => new Saver({key: "k", storage: () => store, notices: new Notices(), revision: 0, reload: () => {}, collect: () => ({chapters: {line: [{kind: "cell", source, options: []}]}, inputs: {}})});
+    const a = tab("y = 1"), b = tab("y = 2");
+    expect(a.flush()).toBe(true);
+    expect(b.flush()).toBe(false); // b is asked which to keep, and closes without answering
+    b.flushOnExit();
+    expect(JSON.parse(store.data.get("k")!).chapters.line[0].source).toBe("y = 1");
+    expect(keptVersions(() => store, "k")).toEqual(["k.kept"]);
+    expect(JSON.parse(store.data.get("k.kept")!).chapters.line[0].source).toBe("y = 2");
   });
 });
