@@ -117,8 +117,11 @@ export async function start(options: AppOptions): Promise<Playground> {
     noteRunning();
     void page.lesson.settled(undefined, {all: false}).then(() => running.delete(cell) && noteRunning());
   };
+  // Refusals from every chapter built so far, in one notice.
+  const refusals: string[] = [];
   const refused = (list: string[], from: string) => {
-    const message = refusedMessage(list, from);
+    refusals.push(...list);
+    const message = refusedMessage(refusals, from);
     if (message) notices.show(message, {id: "refused", tone: "error"});
   };
   const inputsFrom = shared && !saved ? "from the link" : "saved before";
@@ -140,7 +143,8 @@ export async function start(options: AppOptions): Promise<Playground> {
       built: (slug) => {
         // Saved code runs as its chapter is built: noted until the lesson has settled.
         for (const cell of page.lesson.cells(slug)) if (!page.lesson.held(cell) && page.shippedBlock(cell)?.source !== cell.source) ran(cell);
-        page.lesson.waitFor(inputs.restore(page.lesson, slug).then((list) => refused(list, inputsFrom)));
+        const sources = page.lesson.cells(slug).map((c) => c.source);
+        page.lesson.waitFor(inputs.restore(page.lesson, slug, compiler.prepare(sources)).then((list) => refused(list, inputsFrom)));
       }
     });
   } catch (error) {
@@ -222,7 +226,10 @@ class ChapterInputs {
   }
 
   /** Once a chapter's inputs have their first values: remembers them, then puts back those waiting. */
-  async restore(lesson: Lesson, slug: string): Promise<string[]> {
+  async restore(lesson: Lesson, slug: string, compiled: Promise<unknown>): Promise<string[]> {
+    // Cells past the first screen wait for their compiled code: their inputs exist only then.
+    await compiled.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const cells = lesson.cells(slug).filter((c) => c.label.startsWith("viewof "));
     await Promise.all(cells.map((c) => lesson.value(slug, c.label).catch(() => {})));
     this.#defaults[slug] = readInputs(lesson)[slug] ?? {};

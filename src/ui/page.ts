@@ -243,7 +243,8 @@ export class Page {
   async insert(cell: LessonCell, where: "above" | "below", source = ""): Promise<LessonCell> {
     const blocks = this.lesson.chapter(cell.chapter)!.blocks;
     const index = blocks.indexOf(cell as LessonBlock) + (where === "below" ? 1 : 0);
-    const added = this.lesson.insert(cell.chapter, index, {kind: "cell", source, options: []}) as LessonCell;
+    // A cell the reader adds is theirs to read and change: its code shows in the reader's view too.
+    const added = this.lesson.insert(cell.chapter, index, {kind: "cell", source, options: ["lesson"]}) as LessonCell;
     this.#layout(cell.chapter);
     this.#changed();
     await this.view(added).focus();

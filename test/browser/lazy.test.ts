@@ -37,7 +37,7 @@ describe("chapters are built as they come near", () => {
     const section = page.locator('[data-chapter="network-4"]');
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     expect(await page.locator('[data-chapter="network-4"] [data-cell][data-state="fulfilled"]').count()).toBe(0);
-    await inView(section.locator('[data-cell="viewof wi1"]'));
+    await inView(section.locator(".chapter-number"));
     await section.locator('[data-cell][data-state="fulfilled"] svg').first().waitFor();
     await section.locator("[data-editor] .cm-editor").first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

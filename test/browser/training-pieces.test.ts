@@ -45,7 +45,7 @@ describe("training pieces in a page", () => {
     expect(await value(page, "line", "y")).toEqual([7.5, 10.25]);
     await paste("x,y\n1,2\n3,abc\n");
     await idle(page);
-    expect(await cell.locator("[role=status]").textContent()).toBe('Nothing changed: row 3: "abc" is not a number.');
+    expect(await cell.locator(".data-table-status").textContent()).toBe('Nothing changed: row 3: "abc" is not a number.');
     expect(await value(page, "line", "y")).toEqual([7.5, 10.25]);
     // Typing a number and pressing Enter, as a reader does.
     await cell.locator('input[aria-label="row 2, y"]').fill("3");
