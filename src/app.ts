@@ -125,6 +125,7 @@ export async function start(options: AppOptions): Promise<Playground> {
     if (message) notices.show(message, {id: "refused", tone: "error"});
   };
   const inputsFrom = shared && !saved ? "from the link" : "saved before";
+  if (inputs.invalid.length) refused(inputs.invalid, inputsFrom);
   const drafts = new Drafts();
   let page: Page;
   try {
@@ -221,8 +222,17 @@ class ChapterInputs {
   readonly #pending: InputValues = Object.create(null);
   readonly #defaults: InputValues = Object.create(null);
 
-  constructor(...layers: InputValues[]) {
-    for (const layer of layers) for (const [slug, values] of Object.entries(layer)) this.#pending[slug] = {...own(this.#pending, slug), ...values};
+  /** Chapters whose values were not a list of values, as refusals ("fitting (not a list of values)"). */
+  readonly invalid: string[] = [];
+
+  constructor(...layers: unknown[]) {
+    for (const layer of layers) {
+      if (!layer || typeof layer !== "object") continue;
+      for (const [slug, values] of Object.entries(layer)) {
+        if (!values || typeof values !== "object" || Array.isArray(values)) this.invalid.push(`${slug} (not a list of values)`);
+        else this.#pending[slug] = {...own(this.#pending, slug), ...(values as Record<string, unknown>)};
+      }
+    }
   }
 
   /** Once a chapter's inputs have their first values: remembers them, then puts back those waiting. */

@@ -39,7 +39,7 @@ describe("chapters are built as they come near", () => {
     expect(await page.locator('[data-chapter="network-4"] [data-cell][data-state="fulfilled"]').count()).toBe(0);
     await inView(section.locator(".chapter-number"));
     await section.locator('[data-cell][data-state="fulfilled"] svg').first().waitFor();
-    await section.locator("[data-editor] .cm-editor").first().waitFor();
+    await section.locator("[data-editor] .cm-editor").first().waitFor({state: "attached"});
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForFunction(() => document.querySelectorAll('[data-chapter="network-4"] .cm-editor').length === 0);
     // The values stay: a sleeping chapter is not taken down.
