@@ -224,7 +224,7 @@ describe("every reader", () => {
       w.times = [];
       w.redraws = 0;
       const last = new Map<Element, string>();
-      const status = document.querySelector('[data-chapter="descent"] [data-status]')!.closest(".cell")!;
+      const status = document.querySelector('[data-chapter="descent"] [data-cell="status"] [data-status]')!.closest(".cell")!;
       for (const live of status.querySelectorAll(":is([aria-live], [role=status]):not(.cm-announced)")) last.set(live, live.textContent ?? "");
       const observer = new MutationObserver((records) => {
         if (records.some((r) => r.target === status.querySelector(".cell-output"))) w.redraws++;
@@ -251,15 +251,13 @@ describe("every reader", () => {
       const {times, redraws} = window as unknown as {times: number[]; redraws: number};
       return {times, redraws};
     });
-    // The trainer rewrites its status every frame; a screen reader hears it a few times at most.
-    expect(spoken.length).toBeGreaterThanOrEqual(1);
-    expect(spoken.length).toBeLessThanOrEqual(5);
-    void redraws;
+    expect(spoken.length).toBeGreaterThan(1);
+    expect(redraws).toBeGreaterThan(3 * spoken.length);
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     expect(Math.min(...gaps)).toBeGreaterThan(900);
-    const shown = await chapter.locator("[data-status]").first().textContent();
+    const shown = await chapter.locator('[data-cell="status"] [data-status]').first().textContent();
     expect(spoken.at(-1)).toBe(`sr-only live-announcer:${shown!.replace(/\s+/g, " ").trim()}`);
-    expect(shown).toMatch(/iteration \d{2,}/);
+    expect(shown).toMatch(/iteration [\d,]{2,}/);
     await chapter.locator('[data-action="reset"]').first().click();
     await idle(page);
   });
