@@ -149,6 +149,26 @@ const TOUCH_SLOP = 12;
 /** How long a finger rests in one place to add a point (a tap alone scrolls, or does nothing). */
 const LONG_PRESS = 450;
 
+/**
+ * Calls `then` if the touch that `event` starts rests in place for a long press; a tap, a lift or
+ * a move of more than a few pixels (a swipe that scrolls) calls nothing.
+ */
+export function onLongPress(event: PointerEvent, then: () => void): void {
+  const window = (event.target as Node).ownerDocument!.defaultView!;
+  const {pointerId, clientX, clientY} = event;
+  const stop = () => {
+    clearTimeout(timer);
+    window.removeEventListener("pointermove", moved);
+    window.removeEventListener("pointerup", stop);
+    window.removeEventListener("pointercancel", stop);
+  };
+  const moved = (e: PointerEvent) => e.pointerId === pointerId && Math.hypot(e.clientX - clientX, e.clientY - clientY) > 8 && stop();
+  const timer = setTimeout(() => (stop(), then()), LONG_PRESS);
+  window.addEventListener("pointermove", moved);
+  window.addEventListener("pointerup", stop);
+  window.addEventListener("pointercancel", stop);
+}
+
 /** State that must outlive a chart redrawn during a drag or while it has focus, by key. */
 const memory = new Map<string, {selected: number; focused: boolean; message?: string}>();
 
@@ -240,21 +260,7 @@ export function editablePoints(chart: Element, options: EditablePointsOptions): 
     commit([...points, added], `added point at x = ${added[0]}, y = ${added[1]}`);
   };
   // A touch adds a point only when the finger rests (a long press); a tap or a swipe changes nothing.
-  const pressToAdd = (event: PointerEvent) => {
-    const window = wrapper.ownerDocument.defaultView!;
-    const {pointerId, clientX, clientY} = event;
-    const stop = () => {
-      clearTimeout(timer);
-      window.removeEventListener("pointermove", moved);
-      window.removeEventListener("pointerup", stop);
-      window.removeEventListener("pointercancel", stop);
-    };
-    const moved = (e: PointerEvent) => e.pointerId === pointerId && Math.hypot(e.clientX - clientX, e.clientY - clientY) > 8 && stop();
-    const timer = setTimeout(() => (stop(), add(clientX, clientY)), LONG_PRESS);
-    window.addEventListener("pointermove", moved);
-    window.addEventListener("pointerup", stop);
-    window.addEventListener("pointercancel", stop);
-  };
+  const pressToAdd = (event: PointerEvent) => onLongPress(event, () => add(event.clientX, event.clientY));
   wrapper.addEventListener("contextmenu", (event) => event.preventDefault()); // a long press is ours
   wrapper.addEventListener("dblclick", (event) => {
     const i = nearest(event.clientX, event.clientY);

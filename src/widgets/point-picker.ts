@@ -1,5 +1,6 @@
 import * as Plot from "../draw/plot.js";
 import {palette} from "../draw/palette.js";
+import {onLongPress} from "./drag.js";
 
 /** A point in data coordinates: [x, y]. */
 export type Point = [number, number];
@@ -133,19 +134,7 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
   root.addEventListener("pointerdown", (event) => {
     touched = event.pointerType === "touch";
     if (!touched || !chart.contains(event.target as Node)) return;
-    const {pointerId, clientX, clientY} = event;
-    const window = root.ownerDocument.defaultView!;
-    const stop = () => {
-      clearTimeout(timer);
-      window.removeEventListener("pointermove", moved);
-      window.removeEventListener("pointerup", stop);
-      window.removeEventListener("pointercancel", stop);
-    };
-    const moved = (e: PointerEvent) => e.pointerId === pointerId && Math.hypot(e.clientX - clientX, e.clientY - clientY) > 8 && stop();
-    const timer = setTimeout(() => (stop(), toggle(event)), 450);
-    window.addEventListener("pointermove", moved);
-    window.addEventListener("pointerup", stop);
-    window.addEventListener("pointercancel", stop);
+    onLongPress(event, () => toggle(event));
   });
   root.addEventListener("contextmenu", (event) => touched && event.preventDefault());
   root.addEventListener("click", (event) => {
