@@ -234,9 +234,13 @@ function checkStrict(fn: string, source: string, toSource: (pos: number) => numb
 
 /**
  * Guards against runaway code. Every 256 iterations a loop calls guard(line), and every 256th
- * call of a function does (a count shared by the cell's functions, so a hot function pays a
- * decrement, not a call); the guard throws once the cell has kept the page from taking a turn
- * for too long. A check that throws leaves the count below zero, so every later call checks
+ * call of a function that calls something does (a count shared by the cell's functions, so a hot
+ * function pays a decrement, not a call); the guard throws once the cell has kept the page from
+ * taking a turn for too long. A function that calls nothing (the lesson's `y`, called millions of
+ * times a second) has no check, since that check would halve the speed of training: it cannot
+ * recurse but through a getter or `valueOf` it sets off, and its loops are guarded. Functions
+ * written as an object's or a class's members keep theirs, since the browser calls those of its
+ * own accord, without end for an endless iterator's `next`. A check that throws leaves the count below zero, so every later call checks
  * again and throws: a `catch` that calls the function again cannot keep the runaway going.
  * A labelled loop is wrapped outside its label, so `continue label` still works.
  * `eval(code)` guards the code before it runs (still a direct eval, which sees the cell's
@@ -262,7 +266,10 @@ function guards(guard: string, source: string, edits: Edit[]) {
     }
     edits.push({start: outer.end, end: outer.end, text: "}"});
   };
-  const fn = (node: Node) => {
+  const fn = (node: Node, _state: unknown, ancestors: Node[]) => {
+    const parent = ancestors[ancestors.length - 2];
+    const member = parent?.type === "Property" || parent?.type === "MethodDefinition" || parent?.type === "PropertyDefinition";
+    if (!calling.has(node) && !member) return; // see above
     const body = (node as Node & {body: Node}).body;
     const check = `--${counter} < 0 && (${counter} = ${guard}(${lineOf(node)}, 1))`;
     if (body.type === "BlockStatement") {
@@ -287,9 +294,17 @@ function guards(guard: string, source: string, edits: Edit[]) {
     const regex = (node as Node & {regex?: {pattern: string; flags: string}}).regex;
     if (regex) edits.push({start: node.start, end: node.end, text: `${guard}.re(${JSON.stringify(regex.pattern)}, ${JSON.stringify(regex.flags)})`});
   };
+  // The functions that call something (the walk visits a function after everything in it).
+  const calling = new WeakSet<Node>();
+  const call = (_node: Node, _state: unknown, ancestors: Node[]) => {
+    for (let i = ancestors.length - 2; i >= 0; --i) {
+      if (/^(Function|ArrowFunction)/.test(ancestors[i].type)) return void calling.add(ancestors[i]);
+    }
+  };
   return {
     WhileStatement: loop, DoWhileStatement: loop, ForStatement: loop, ForInStatement: loop, ForOfStatement: loop,
     FunctionDeclaration: fn, FunctionExpression: fn, ArrowFunctionExpression: fn,
+    CallExpression: call, NewExpression: call, TaggedTemplateExpression: call, ImportExpression: call,
     Identifier: identifier, Literal: literal
   };
 }

@@ -75,6 +75,8 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
   let frame = 0;
   let chunk = 1; // iterations per call of train, grown until a call takes a sizeable slice of a frame
   const budget = frameBudget();
+  const pace = redrawPace(() => performance.now());
+  let unshown = false; // whether the state has moved on since it was last shown
   const now = () => performance.now();
 
   const say = (text: string, tone: "error" | "" = "") => {
@@ -103,9 +105,12 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
   };
 
   /** Runs `iterations` (Infinity: as many as fit) within this frame's budget; false if it failed. */
-  const run = (iterations: number): boolean => {
+  const run = (iterations: number, frameTime?: number): boolean => {
     if (iterations === 0) return true; // slow speeds skip frames; an unchanged loss is no evidence
-    const more = budget();
+    const top = iterations === Infinity;
+    if (top) pace.frame(frameTime);
+    const began = now();
+    const more = budget(frameTime);
     let left = iterations;
     let next: S | null = state;
     while (left > 0) {
@@ -133,18 +138,21 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
         say(`Training stopped at iteration ${state.iteration_counter.toLocaleString("en-US")}: the loss is ${Number.isFinite(L) ? "growing at every step" : "no longer a number"}. The steps overshoot the valley, each time by more. Press Reset and pick a smaller learning rate.`, "error");
       }
     }
-    publish();
+    if (!top || diverged || pace.show(now() - began)) publish(), (unshown = false);
+    else unshown = true;
     return true;
   };
 
   const visible = onScreen(root);
   const tick = async () => {
+    let frameTime: number | undefined; // none for the first run, straight from the click
     while (!stopped && controls.value.playing && !diverged) {
       if (!root.isConnected && frame > 0) return stop(); // the cell was redefined or the page reset
-      if (!run(iterationsInFrame(controls.value.speed, frame++))) return pause();
-      await nextFrame();
-      await visible(); // pauses while the chapter is off screen
+      if (!run(iterationsInFrame(controls.value.speed, frame++), frameTime)) return pause();
+      frameTime = await nextFrame();
+      if (!visible.now()) (await visible()), (frameTime = undefined); // pauses while the chapter is off screen
     }
+    if (unshown && !stopped) publish(), (unshown = false);
   };
   const stop = () => {
     stopped = true;
@@ -178,6 +186,33 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
   return root;
 }
 
+/**
+ * How often training at top speed shows where it stands. Showing it means the chapter's cells
+ * draw the line, the map and the loss again, which can take more of a frame than training gets;
+ * so at top speed training shows its state once it has computed for twice as long as the last
+ * showing took to draw (measured as the time the frame after it spent before training began),
+ * and at least every third frame. Cheap figures are drawn every frame; dear ones at 20 to 30
+ * frames a second, leaving training two thirds of the time.
+ */
+export function redrawPace(now: () => number): {frame(frameTime?: number): void; show(trained: number): boolean} {
+  let cost = 0; // ms the last showing took to draw
+  let trained = 0; // ms computed since
+  let frames = 0;
+  let shown = false;
+  return {
+    frame(frameTime) {
+      if (shown && frameTime !== undefined) cost = Math.max(0, now() - frameTime);
+      shown = false;
+    },
+    show(ms) {
+      trained += ms;
+      if (++frames < 3 && trained < 2 * cost) return false;
+      trained = frames = 0;
+      return (shown = true);
+    }
+  };
+}
+
 /** What is wrong with what train gave back, in the reader's terms, or null if it is a state. */
 export function checkState(next: unknown, from: TrainingState, iterations: number): string | null {
   const keys = Object.keys(from).join(", ");
@@ -194,32 +229,34 @@ function isTrainer<S extends TrainingState>(x: unknown): x is Trainer<S> {
   return typeof x === "object" && x !== null && (x as Element).classList?.contains("trainer") && typeof (x as Trainer<S>).stop === "function";
 }
 
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+/** The next animation frame's time. */
+function nextFrame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-/** A wait that resolves at once while any of the element's chapter is on screen, and otherwise when it comes back. */
-function onScreen(element: Element): (() => Promise<void>) & {dispose(): void} {
+/**
+ * A wait that resolves at once while any of the element's chapter is on screen, and otherwise
+ * when it comes back; `now()` says whether it is on screen without waiting.
+ */
+function onScreen(element: Element): (() => Promise<void>) & {now(): boolean; dispose(): void} {
   let visible = true;
   let waiting: (() => void)[] = [];
   let observer: IntersectionObserver | null = null;
-  const wait = Object.assign(
-    () => {
-      if (!observer && typeof IntersectionObserver === "function" && element.isConnected) {
-        observer = new IntersectionObserver(([entry]) => {
-          visible = entry.isIntersecting;
-          if (visible) for (const resume of waiting.splice(0)) resume();
-        });
-        observer.observe(element.closest("[data-chapter]") ?? element);
-      }
-      return visible ? Promise.resolve() : new Promise<void>((resume) => waiting.push(resume));
-    },
-    {
-      dispose: () => {
-        observer?.disconnect();
-        for (const resume of waiting.splice(0)) resume();
-      }
+  const watch = () => {
+    if (!observer && typeof IntersectionObserver === "function" && element.isConnected) {
+      observer = new IntersectionObserver(([entry]) => {
+        visible = entry.isIntersecting;
+        if (visible) for (const resume of waiting.splice(0)) resume();
+      });
+      observer.observe(element.closest("[data-chapter]") ?? element);
     }
-  );
-  return wait;
+    return visible;
+  };
+  return Object.assign(() => (watch() ? Promise.resolve() : new Promise<void>((resume) => waiting.push(resume))), {
+    now: watch,
+    dispose: () => {
+      observer?.disconnect();
+      for (const resume of waiting.splice(0)) resume();
+    }
+  });
 }

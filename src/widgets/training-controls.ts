@@ -138,26 +138,34 @@ export interface FrameBudgetOptions {
 
 /**
  * Time budgets for a loop that runs once per animation frame, such as training: call the budget
- * at the start of each frame's work and loop while the function it gives back says there is time
- * left (`const more = budget(); for (…; more(); …)`). The budget grows while frames keep coming
- * on time and shrinks when one is late, so the computing takes what the drawing leaves of a frame
- * on this machine and display, and the page still draws every frame.
+ * at the start of each frame's work, with the frame's time (the argument requestAnimationFrame
+ * gives its callback), and loop while the function it gives back says there is time left
+ * (`const more = budget(time); for (…; more(); …)`). The budget is counted from the frame's
+ * start, so what ran before it in the frame (the cells that redraw the last step) comes out of
+ * it; it grows while frames keep coming on time and shrinks when one is late, so the computing
+ * takes what the drawing leaves of a frame on this machine and display, and the page still draws
+ * every frame.
+ *
+ * Only the gaps between frame times tell the display's pace: a call with no frame time (a click
+ * that starts training at once) gets the smallest budget and teaches nothing, since its gap to
+ * the next frame can be any part of one.
  */
-export function frameBudget(options: FrameBudgetOptions = {}): () => () => boolean {
+export function frameBudget(options: FrameBudgetOptions = {}): (frameTime?: number) => () => boolean {
   const {min = 2, max = 14, now = () => performance.now()} = options;
-  let ms = 4;
-  let frame = 1000 / 60;
+  let frame = 1000 / 60; // the display's frame, the shortest gap between frame times seen
+  let ms = frame * 0.5; // how far into a frame the computing may go
   let last = NaN;
-  return () => {
+  return (frameTime?: number) => {
     const t = now();
-    const interval = t - last;
-    last = t;
-    if (interval < 4 * frame) {
-      // A shorter interval than any before is the display's own frame (60, 120 Hz …).
-      if (interval > 4) frame = Math.min(frame, interval);
-      ms = interval > 1.5 * frame ? Math.max(min, ms * 0.75) : Math.min(max, frame - 2, ms + 0.5);
+    if (frameTime === undefined) return (last = NaN), deadline(min, now);
+    const gap = frameTime - last;
+    last = frameTime;
+    if (gap > 0 && gap < 4 * frame) {
+      // Frame times are whole frames apart, so the shortest gap is the display's frame (60, 120 Hz …).
+      if (gap > 3) frame = Math.min(frame, gap);
+      ms = gap > 1.5 * frame ? Math.max(min, ms * 0.8) : Math.min(max, frame - 2, ms + 0.5);
     } // longer gaps are pauses (slow speeds, the chapter off screen), not late frames
-    return deadline(ms, now);
+    return deadline(Math.max(min, frameTime + ms - t), now);
   };
 }
 

@@ -84,6 +84,17 @@ describe("Guards", () => {
     expect(spread.define).toThrow(/function at line 1/);
   });
 
+  it("checks the functions that call something and the members the browser may call, not the lesson's y", () => {
+    const body = (source: string) => (compile(source, {loopGuard: "__guard"}).variables[0] as {body: string}).body;
+    expect(body("y = (x, w, b) => w * x + b")).not.toMatch(/__guard\(/);
+    expect(body("gradient = (w, b) => y(1, w, b)")).toMatch(/__guard\(1, 1\)/);
+    expect(body("it = ({next: () => ({done: false})})")).toMatch(/__guard\(1, 1\)/);
+    expect(body("it = ({get v() { return 1 }})")).toMatch(/__guard\(1, 1\)/);
+    expect(body("it = class { f() { return 1 } }")).toMatch(/__guard\(1, 1\)/);
+    // A call inside an inner function makes the inner one a caller, not the outer.
+    expect(body("f = () => () => g()").match(/__guard\(1, 1\)/g)).toHaveLength(1);
+  });
+
   it("guards code made by eval and Function, which still work", () => {
     expect(cell('y = eval("while (true) {}")').define).toThrow(/loop at line 1/);
     expect(cell('y = (0, eval)("for (;;) {}")').define).toThrow(RunawayError);
