@@ -21,10 +21,15 @@ export class CellTimers {
 
   constructor(host: typeof globalThis = globalThis) {
     const timeouts = this.#timeouts, intervals = this.#intervals, frames = this.#frames;
+    // A string of code would run later as a script of its own, out of reach of the cell's guards.
+    const callable = (name: string, fn: unknown) => {
+      if (typeof fn !== "function") throw new TypeError(`${name} takes a function in a cell, not ${typeof fn === "string" ? "a string of code" : String(fn)}: write ${name}(() => …, ms)`);
+    };
     this.api = {
       setTimeout: ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
+        callable("setTimeout", fn);
         const id: number = host.setTimeout(
-          (...a: unknown[]) => (timeouts.delete(id), typeof fn === "function" ? fn(...a) : undefined),
+          (...a: unknown[]) => (timeouts.delete(id), (fn as (...a: unknown[]) => unknown)(...a)),
           ms,
           ...rest
         ) as unknown as number;
@@ -32,6 +37,7 @@ export class CellTimers {
         return id;
       }) as never,
       setInterval: ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
+        callable("setInterval", fn);
         const id = host.setInterval(fn, ms, ...rest) as unknown as number;
         intervals.add(id);
         return id;

@@ -109,6 +109,35 @@ describe("files", () => {
     expect(errors).toEqual([]);
   }, 300_000);
 
+  it("what the reader types while a link waits for trust is still there after a reload", async () => {
+    await visit();
+    await page.evaluate(() => window.playground.edit("line", "y", "y = (x) => w * x + b + 1"));
+    const shared = await page.evaluate(() => window.playground.shareURL());
+    await page.evaluate(() => window.playground.edit("line", "y", "y = (x) => w * x + b"));
+    await page.waitForTimeout(400); // the saver's delay
+    await visit(new URL(shared).hash);
+    await page.locator(".trust-panel").waitFor();
+    // With the panel open, the reader edits another chapter's cell in its editor and runs it.
+    await page.locator('[data-chapter="model-code"] [data-editor="y"]').scrollIntoViewIfNeeded();
+    const editor = page.locator('[data-chapter="model-code"] [data-editor="y"] .cm-content');
+    await editor.waitFor({timeout: 30_000});
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" // mine");
+    await page.keyboard.press("Shift+Enter");
+    await page.waitForTimeout(600); // the saver's delay
+    await page.reload();
+    // The link's code still waits for the reader's word, and the reader's edit is there.
+    await page.locator(".trust-panel").waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-chapter="model-code"] [data-editor="y"]')?.textContent?.includes("// mine"));
+    await page.locator('[data-action="trust"]').click();
+    await page.waitForFunction(() => window.playground?.idle);
+    await idle(page);
+    expect(await page.evaluate(() => window.playground.source("model-code", "y"))).toMatch(/\/\/ mine$/);
+    expect(await page.evaluate(() => window.playground.source("line", "y"))).toBe("y = (x) => w * x + b + 1");
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it("a file that is not an exported page is refused in words", async () => {
     const file = join(dir, "other.html");
     writeFileSync(file, '<script type="application/json" id="lesson-data">{"version": 1, "chapters": [{"slug": "constructor", "blocks": "x"}]}</script>');

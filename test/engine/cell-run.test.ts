@@ -19,6 +19,12 @@ describe("a cell's own mistakes stay its own", () => {
     expect((globalThis as {ticks?: number}).ticks).toBe(after); // neither the interval nor the timeout ran again
   });
 
+  it("timers take functions, not strings of code, which would run out of the guards' reach", async () => {
+    const lesson = headless({line: chapter('y = { setInterval("for (;;) {}", 1); return 1 }', 'z = { setTimeout("globalThis.ran = 1", 1); return 1 }')});
+    expect(await valueof(lesson, "line", "y")).toEqual({error: expect.stringMatching(/setInterval takes a function in a cell, not a string of code/)});
+    expect(await valueof(lesson, "line", "z")).toEqual({error: expect.stringMatching(/setTimeout takes a function/)});
+  });
+
   it("a cell that keeps re-running itself through a mutable is stopped and named", async () => {
     const lesson = headless({line: chapter("mutable m = 0", "y = { mutable m = m + 1; return (x) => x }")});
     const result = (await valueof(lesson, "line", "y")) as {error: string};
