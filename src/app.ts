@@ -180,7 +180,8 @@ export async function start(options: AppOptions): Promise<Playground> {
   Object.assign(window, {playground: api});
   // Once the first screen has settled and painted, the rest of the lesson may load.
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  if (options.release) void page.lesson.settled(frame, {all: false, loading: false}).then(frame).then(options.release);
+  const firstScreen = page.lesson.settled(frame, {all: false, loading: false}).then(frame);
+  if (options.release) void firstScreen.then(options.release);
 
   if (proposed && trust && shared && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
     state.waiting = true;
@@ -197,7 +198,8 @@ export async function start(options: AppOptions): Promise<Playground> {
   window.addEventListener("pagehide", () => !safe && saver?.flushOnExit(), {signal: listening.signal});
   if (!safe) offerKept(notices, storage, key, () => location.reload());
   const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
-  void page.hydrateEditors(idle);
+  // Editors come once the first screen is on screen: the first chart does not wait for them.
+  void firstScreen.then(() => page.hydrateEditors(idle));
   return api;
 }
 

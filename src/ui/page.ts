@@ -151,11 +151,13 @@ export class Page {
   /**
    * Builds chapters as they come within a screen of the viewport, and wakes their editors;
    * chapters that go far away put their editors to sleep (each one costs work on every frame).
-   * The chapters on the first screen are built at once, before the first frame.
+   * The chapters on the first screen are built at once, before the first frame, and alone: the
+   * ones a screen away wait until the first screen has settled and been painted, so the first
+   * chart never waits for charts no one sees yet.
    */
   #watchNearness(): void {
     const view = this.root.ownerDocument.defaultView!;
-    const margin = view.innerHeight || 900;
+    const height = view.innerHeight || 900;
     const near = (slug: string) => {
       if (this.#near.has(slug)) return;
       this.#near.add(slug);
@@ -164,8 +166,13 @@ export class Page {
     };
     for (const [slug, section] of this.#sections) {
       const {top, bottom} = section.getBoundingClientRect();
-      if (bottom > -margin && top < 2 * margin) near(slug);
+      if (bottom > 0 && top < height) near(slug);
     }
+    const frame = () => new Promise((resolve) => view.requestAnimationFrame(resolve));
+    const watch = () => {
+      if (this.#watcher) for (const section of this.#sections.values()) this.#watcher.observe(section);
+    };
+    void this.lesson.settled(frame, {all: false, loading: false}).then(frame).then(watch, watch);
     this.#watcher = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
@@ -176,7 +183,6 @@ export class Page {
       },
       {rootMargin: "100% 0px 100% 0px"}
     );
-    for (const section of this.#sections.values()) this.#watcher.observe(section);
   }
 
   /** Turns a chapter's code listings into live editors, a few at a time while the page is idle. */
