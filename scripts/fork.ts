@@ -5,7 +5,7 @@ import {basename, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {buildStandalone} from "../vite.config.js";
 import {readLessonFolder} from "../src/engine/lesson-folder.js";
-import {assemble} from "../src/fork/assemble.js";
+import {assemble, packCode} from "../src/fork/assemble.js";
 import {validateForkData, type ForkData} from "../src/fork/fork-data.js";
 
 const {values} = parseArgs({options: {cells: {type: "string"}, out: {type: "string"}, title: {type: "string"}}});
@@ -29,6 +29,6 @@ const data: ForkData = validateForkData({
   files
 });
 const {js, css} = await buildStandalone();
-const html = assemble({js, css, data, title: values.title ?? "How machines learn"});
+const html = assemble({code: await packCode(js), css, data, title: values.title ?? "How machines learn"});
 writeFileSync(values.out, html);
 console.log(`wrote ${values.out}: ${data.chapters.length} chapters, ${files.length} data files, ${(html.length / 1024).toFixed(0)} KB`);

@@ -42,8 +42,8 @@ export interface AppOptions {
   title: string;
   /** Where this lesson was forked from, the newest first (empty for the site). */
   lineage: ForkData["lineage"];
-  /** The app's code and styles, for export. */
-  pieces(): Promise<{js: string; css: string}>;
+  /** The app's code, packed (see packCode), and its styles, for export. */
+  pieces(): Promise<{code: string; css: string}>;
   /** Local storage (tests pass faulty ones). */
   storage?: () => StorageLike;
   /** Compiles cells; the site's knows the lesson's cells compiled by the build. */
@@ -500,7 +500,7 @@ function playgroundAPI(
   return {
     ...playground(page),
     exportHTML: async () => {
-      const [{js, css}, {assemble}] = await Promise.all([options.pieces(), forking()]);
+      const [{code, css}, {assemble}] = await Promise.all([options.pieces(), forking()]);
       const data: ForkData = {
         version: 1,
         chapters: page.lesson.chapters.map((c) => ({slug: c.slug, blocks: page.lesson.file(c.slug).blocks.map(({origin: _, ...b}) => b)})),
@@ -509,7 +509,7 @@ function playgroundAPI(
         lineage: [{from: describeLocation(), at: new Date().toISOString()}, ...options.lineage],
         files: attachments.shipped
       };
-      return assemble({js, css, data, title: options.title});
+      return assemble({code, css, data, title: options.title});
     },
     shareURL: async () => {
       const base = location.href.replace(/#.*$/, "");

@@ -21,6 +21,7 @@ void start({
         return response.text();
       })
     );
-    return {js, css};
+    const {packCode} = await import("./fork/assemble.js");
+    return {code: await packCode(js), css};
   }
 });

@@ -15,7 +15,7 @@ void start({
   title: document.title,
   lineage: data.lineage,
   pieces: async () => ({
-    js: document.querySelector("script#app")!.textContent!,
+    code: document.querySelector("script#app-code")!.textContent!.trim(),
     css: document.querySelector("style#app-style")!.textContent!
   })
 });

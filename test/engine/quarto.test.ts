@@ -55,7 +55,7 @@ describe("Quarto documents", () => {
     const read = readLessonFolder(folder, /^\d+-[\w-]+\.q?md$/);
     expect(read.files).toEqual([{name: "ice-cream.csv", type: "text/csv", text: iceCreamCsv}]);
     expect(read.notes.every((n) => n.startsWith("01-ice-cream.qmd: "))).toBe(true);
-    const html = assemble({js: "", css: "", title: "Ice cream", data: {version: 1, chapters: read.chapters, inputs: {}, id: "x", lineage: [], files: read.files}});
+    const html = assemble({code: "", css: "", title: "Ice cream", data: {version: 1, chapters: read.chapters, inputs: {}, id: "x", lineage: [], files: read.files}});
     const data = validateForkData(extractForkData(html));
     expect(data.chapters).toEqual(read.chapters);
     expect(data.files).toEqual(read.files);

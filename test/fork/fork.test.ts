@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {scriptJSON, scriptText} from "../../src/fork/embed.js";
-import {assemble, extractForkData} from "../../src/fork/assemble.js";
+import {assemble, extractForkData, packCode, unpackCode} from "../../src/fork/assemble.js";
 import {validateForkData, type ForkData} from "../../src/fork/fork-data.js";
 import {applyChanges, decodeShare, describeChanges, encodeShare} from "../../src/fork/share.js";
 import {pendingChanges} from "../../src/fork/trust-panel.js";
@@ -23,6 +23,14 @@ describe("embedding", () => {
     expect(JSON.parse(text)).toEqual(data);
   });
 
+  it("packed code is a third of its size or less, and unpacks to the same text", async () => {
+    const js = Array.from({length: 2000}, (_, i) => `const v${i} = ${i} * Math.PI; // "é" </script>`).join("\n");
+    const packed = await packCode(js);
+    expect(packed).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(packed.length).toBeLessThan(js.length / 3);
+    expect(await unpackCode(packed)).toBe(js);
+  });
+
   it("scriptText neutralises closing tags and comment openers in code", () => {
     const js = 'const a = "</script>", b = "<!--";';
     const safe = scriptText(js);
@@ -30,10 +38,12 @@ describe("embedding", () => {
     expect(new Function(`${safe}; return [a, b];`)()).toEqual(["</script>", "<!--"]);
   });
 
-  it("a standalone page round-trips its lesson byte for byte, and no hostile text becomes markup", () => {
-    const html = assemble({js: "window.started = true;", css: "body { color: red } /* </style> */", data, title: "A <title> & more"});
+  it("a standalone page round-trips its lesson byte for byte, and no hostile text becomes markup", async () => {
+    const code = await packCode("window.started = true;");
+    const html = assemble({code, css: "body { color: red } /* </style> */", data, title: "A <title> & more"});
     const doc = new DOMParser().parseFromString(html, "text/html");
-    expect(doc.querySelectorAll("script")).toHaveLength(2);
+    expect(doc.querySelectorAll("script")).toHaveLength(3);
+    expect(await unpackCode(doc.querySelector("script#app-code")!.textContent!)).toBe("window.started = true;");
     expect(doc.querySelectorAll("style")).toHaveLength(1);
     expect(doc.title).toBe("A <title> & more");
     expect(validateForkData(extractForkData(html))).toEqual(data);
