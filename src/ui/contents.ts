@@ -58,6 +58,24 @@ function menu(nav: HTMLElement, links: Map<string, HTMLAnchorElement>): void {
     open(false);
     button.focus();
   });
+  // Reading on (a finger or wheel scrolling down), the button steps aside; scrolling back up, or
+  // the menu open, brings it back. The reader's own gestures count, not the page's scroll
+  // position, which moves by itself as chapters above are laid out.
+  const view = document.defaultView;
+  const tuck = (down: boolean) => button.classList.toggle("tucked", down && !nav.classList.contains("open"));
+  let fingerY: number | null = null;
+  view?.addEventListener("touchstart", (e) => (fingerY = e.touches.length === 1 ? e.touches[0].clientY : null), {passive: true});
+  view?.addEventListener(
+    "touchmove",
+    (e) => {
+      if (fingerY === null || e.touches.length !== 1) return;
+      const dy = e.touches[0].clientY - fingerY;
+      if (Math.abs(dy) >= 24) tuck(dy < 0), (fingerY = e.touches[0].clientY);
+    },
+    {passive: true}
+  );
+  view?.addEventListener("wheel", (e) => Math.abs(e.deltaY) >= 4 && tuck(e.deltaY > 0), {passive: true});
+  button.addEventListener("focus", () => tuck(false));
   const header = document.querySelector(".masthead");
   if (header) header.querySelector(".brand")?.after(button);
   else nav.before(button);

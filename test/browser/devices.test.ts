@@ -62,8 +62,11 @@ describe("on a phone", () => {
     await page.addStyleTag({content: ".chapter { content-visibility: visible !important; }"});
     await settle();
     expect(await sideways()).toEqual({scroll: 390, screen: 390});
+    // Its buttons wrap onto a second row rather than hide past the edge.
     const header = await page.locator(".masthead").boundingBox();
-    expect(header!.height).toBeLessThanOrEqual(80);
+    expect(header!.height).toBeLessThanOrEqual(112);
+    const reset = await page.locator('[data-action="reset-all"]').boundingBox();
+    expect(reset!.x + reset!.width).toBeLessThanOrEqual(390);
     await expect(page.locator(".masthead").evaluate((e) => getComputedStyle(e).position)).resolves.toBe("static");
     await expect(page.locator('[data-action="reset-all"]').isVisible()).resolves.toBe(true);
     await page.setViewportSize({width: 320, height: 700});
@@ -76,10 +79,18 @@ describe("on a phone", () => {
     await settle();
   });
 
-  it("opens the chapter menu with one tap from anywhere, and a tap on a chapter goes there", async () => {
+  it("the chapter menu steps aside while reading on, comes back on a flick up, and a tap on a chapter goes there", async () => {
     await inView(page.locator('[data-chapter="loss"]'));
     const button = page.locator('[data-action="chapters"]');
-    await expect(button.isVisible()).resolves.toBe(true);
+    const onScreen = () => button.evaluate((b) => b.getBoundingClientRect().bottom <= innerHeight && getComputedStyle(b).opacity === "1");
+    await expect(onScreen()).resolves.toBe(true);
+    // A finger reading on: the button slides away, covering nothing; a flick back up brings it.
+    await swipe([200, 600], 0, -200);
+    await page.waitForTimeout(300); // its slide
+    await expect(onScreen()).resolves.toBe(false);
+    await swipe([200, 300], 0, 120);
+    await page.waitForTimeout(300);
+    await expect(onScreen()).resolves.toBe(true);
     await button.tap();
     const menu = page.locator("#contents");
     await expect(menu.isVisible()).resolves.toBe(true);
