@@ -58,6 +58,8 @@ export function inlineObserver(slot: HTMLElement | null, document: Document = gl
       try {
         if (value instanceof Node) slot.replaceChildren(value);
         else slot.textContent = typeof value === "number" ? formatNumber(value) : String(value);
+        // Words a hole makes (a phrase, a sentence) read as the text around them, not as a value.
+        slot.classList.toggle("inline-words", typeof value === "string" && /\s/.test(value.trim()));
       } catch {
         slot.textContent = "(a value that cannot be shown)";
       }

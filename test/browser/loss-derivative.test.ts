@@ -81,7 +81,7 @@ describe("derivative", () => {
   /** The slope the reader sees on the chart, as a number. */
   const shownSlope = async (page: Page) => {
     const text = await page.locator('[data-chapter="derivative"] [data-cell="curve_chart"]').textContent();
-    const match = /slope = (−?\d+\.\d{4})\b/.exec(text ?? "");
+    const match = /slope = (−?\d+(?:\.\d{1,2})?)(?![\d.])/.exec(text ?? "");
     expect(match, text ?? "").not.toBeNull();
     return +match![1].replace("−", "-");
   };
@@ -94,14 +94,14 @@ describe("derivative", () => {
     }, x);
   const f = (page: Page, x: number) => page.evaluate(async (x) => ((await window.playground.value("derivative", "f")) as (x: number) => number)(x), x);
 
-  it("shows the slope to 4 decimals, matching a central difference of f", async () => {
+  it("shows the slope to 2 decimals, matching a central difference of f", async () => {
     const {page} = opened;
     for (const x of [2, -2.5, -1.234, 0, 0.5, 1.333, 2.5]) {
       await set(page, "derivative", "x", x);
       const shown = (await value(page, "derivative", "x")) as number;
       expect(shown).toBeCloseTo(x, 10);
       const reference = await centralDifference(page, shown);
-      expect(Math.abs((await shownSlope(page)) - reference), `x = ${x}`).toBeLessThanOrEqual(0.5e-4 + 1e-6);
+      expect(Math.abs((await shownSlope(page)) - reference), `x = ${x}`).toBeLessThanOrEqual(0.5e-2 + 1e-6);
     }
   });
 
