@@ -45,6 +45,8 @@ export class CellView {
     if (cell.options.includes("lesson")) this.element.classList.add("lesson-code");
     // "half": half the column on a wide screen, beside the next (or previous) half cell.
     if (cell.options.includes("half")) this.element.classList.add("half");
+    // "third": a third of the column on a wide screen, three to a row (a neuron's three sliders).
+    if (cell.options.includes("third")) this.element.classList.add("third");
     this.element.dataset.shows = "nothing";
     this.output = el("div", "cell-output");
     this.code = el("div", "cell-code");
