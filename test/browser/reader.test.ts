@@ -67,6 +67,8 @@ describe("the reader's view", () => {
       ["network-4", "viewof wi1", "chart"],
       ["network-4", "viewof b3", "contributions"],
       ["network-4", "viewof wo4", "contributions"],
+      ["network-4", "viewof wo4", "chart"],
+      ["gradient", "viewof w", "slices"],
       ["loss", "viewof w", "residual_chart"],
       ["landscape", "viewof w", "surface_view"],
       ["derivative", "downhill", "curve_chart"],
@@ -86,6 +88,16 @@ describe("the reader's view", () => {
       const gap = Math.max(0, Math.max(r!.y, s!.y) - Math.min(r!.y + r!.height, s!.y + s!.height));
       expect(gap, `${chapter}: ${control} to ${chart}`).toBeLessThanOrEqual(450);
     }
+    // The gradient's map has its own pair of sliders, bound to the ones at the top: moving it moves both.
+    const map = section(page, "gradient").locator('[data-cell="gradient_view"]');
+    await inView(map);
+    const near = section(page, "gradient").locator('[data-cell^="#"] input[type=range]').first();
+    const [r, s] = [await near.boundingBox(), await map.boundingBox()];
+    expect(Math.max(0, s!.y - (r!.y + r!.height))).toBeLessThanOrEqual(450);
+    await near.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.evaluate(() => window.playground.value("gradient", "w"))).resolves.toBeCloseTo(1.01, 6);
+    await page.evaluate(() => window.playground.set("gradient", "w", 1));
   });
 
   it("fits the training figure, controls to loss chart, on one 1280×900 screen", async () => {
