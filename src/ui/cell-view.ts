@@ -50,9 +50,7 @@ export class CellView {
     this.element.dataset.shows = "nothing";
     this.output = el("div", "cell-output");
     this.code = el("div", "cell-code");
-    const pre = el("pre", "code-static");
-    pre.textContent = cell.source;
-    this.code.append(pre);
+    this.code.append(staticCode(document, cell.source));
     const folded = (cell.options.includes("folded") || cell.options.includes("hide")) && !cell.options.includes("lesson");
     const frame = el(folded ? "details" : "div", "cell-source");
     if (folded) {
@@ -161,10 +159,7 @@ export class CellView {
     if (!editor || editor.hasFocus || editor.state.doc.toString() !== this.#cell.source) return;
     this.editor = null;
     editor.destroy();
-    const pre = this.code.ownerDocument.createElement("pre");
-    pre.className = "code-static";
-    pre.textContent = this.#cell.source;
-    this.code.replaceChildren(pre);
+    this.code.replaceChildren(staticCode(this.code.ownerDocument, this.#cell.source));
   }
 
   /** Opens the code (if folded) and puts the cursor in the editor. */
@@ -177,7 +172,7 @@ export class CellView {
   /** Shows new source (set from outside the editor). */
   async show(source: string): Promise<void> {
     if (this.editor) (await loadEditor()).setText(this.editor, source);
-    else this.code.querySelector("pre")!.textContent = source;
+    else this.code.replaceChildren(staticCode(this.code.ownerDocument, source));
   }
 }
 
@@ -203,4 +198,19 @@ export function rove(toolbar: HTMLElement): void {
     event.preventDefault();
     shown[(next + shown.length) % shown.length].focus();
   });
+}
+
+/**
+ * Code as it shows before its editor is made (and while its chapter is far away): one span per
+ * line, numbered as the editor numbers them, so the listing does not shift when the editor comes.
+ * Its text is the source, character for character.
+ */
+function staticCode(document: Document, source: string): HTMLPreElement {
+  const pre = document.createElement("pre");
+  pre.className = "code-static";
+  source.split("\n").forEach((text, i) => {
+    if (i) pre.append("\n");
+    pre.append(Object.assign(document.createElement("span"), {className: "code-line", textContent: text}));
+  });
+  return pre;
 }
