@@ -164,8 +164,9 @@ export const cases: Record<string, Case> = {
   },
   "kept-runs": () => {
     const kept = widgets.keptRuns();
-    kept.keep({run: recordedRun([-0.6, 4.2], 0.08, 50), learningRate: 0.08});
-    kept.keep({run: recordedRun([2.6, -2.5], 0.01, 50), learningRate: 0.01});
+    const curves = (rec: ReturnType<typeof recordedRun>) => ({path: rec.path(), iterations: Array.from(rec.lossCurve().iterations), losses: Array.from(rec.lossCurve().losses)});
+    kept.keep({run: curves(recordedRun([-0.6, 4.2], 0.08, 50)), learningRate: 0.08, start: [-0.6, 4.2], names: ["w", "b"]});
+    kept.keep({run: curves(recordedRun([2.6, -2.5], 0.01, 50)), learningRate: 0.01, start: [2.6, -2.5], names: ["w", "b"]});
     return kept;
   },
   "data-table": () => {
