@@ -1,6 +1,13 @@
 import {frameBudget, iterationsInFrame, trainingControls, type TrainingControls} from "./training-controls.js";
 import {RunRecord, same} from "../train/run-record.js";
 
+/**
+ * The most iterations in one call of train. Where each call ends is kept (see RunRecord), so any
+ * iteration is worked out again from at most this many before it: quick to scrub to, and calls
+ * this long cost next to nothing more than longer ones.
+ */
+export const RECORDED_CHUNK = 4096;
+
 /** What training keeps from one call of `train` to the next: at least the iteration counter. */
 export type TrainingState = {iteration_counter: number} & Record<string, unknown>;
 
@@ -82,9 +89,6 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
   let stopped = false;
   let frame = 0;
   let chunk = 1; // iterations per call of train, grown until a call takes a sizeable slice of a frame
-  // Where each call ends is kept, so any iteration can be worked out again from the one before;
-  // calls of at most this many iterations keep that quick, and cost next to nothing more.
-  const CHUNK_CAP = 4096;
   const newRecord = (from: S) => new RunRecord<S>(from, {loss});
   let record = previous && previous.record.latest === previous.value ? previous.record : newRecord(previous ? previous.value : first);
   // A replay under way: the iteration it runs to, and the state the first run ended in there.
@@ -136,7 +140,7 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
       record.push(next, train);
       left -= k;
       const took = now() - t;
-      if (took < 0.5 && k === chunk) chunk = Math.min(chunk * 2, CHUNK_CAP); // a call must outweigh its own overhead
+      if (took < 0.5 && k === chunk) chunk = Math.min(chunk * 2, RECORDED_CHUNK); // a call must outweigh its own overhead
       else if (took > 4 && chunk > 1) chunk = Math.max(1, Math.floor(chunk / 2)); // and leave room to stop in time
       if (!more()) break;
     }
@@ -269,7 +273,8 @@ export function redrawPace(now: () => number): {frame(frameTime?: number): void;
 
 /** What is wrong with what train gave back, in the reader's terms, or null if it is a state. */
 export function checkState(next: unknown, from: TrainingState, iterations: number): string | null {
-  const keys = Object.keys(from).join(", ");
+  // Called after every call of train: the names are put into words only when something is wrong.
+  const keys = next === undefined || next === null || typeof next !== "object" ? Object.keys(from).join(", ") : "";
   if (next === undefined) return `train gave back nothing: end it with return {${keys}}.`;
   if (next === null || typeof next !== "object") return `train should give back {${keys}}, not ${next === null ? "null" : `a ${typeof next}`}.`;
   const counted = (next as TrainingState).iteration_counter - from.iteration_counter;
