@@ -12,3 +12,4 @@ export {parseTable, formatTable, type Pair, type ParsedTable} from "../data/csv.
 export {chainRule, networkGradient, networkLoss, descentStep, parameterNames, type ChainRule, type Network} from "../train/backprop.js";
 export {trainer, checkState} from "./trainer.js";
 export {checkTrain, judgeTrain} from "./check-train.js";
+export {parameterPicker, type ParameterPicker, type ParameterPickerOptions} from "./parameter-picker.js";
