@@ -184,6 +184,8 @@ export const cases: Record<string, Case> = {
     }),
   "network-1": () => draw.network({hidden: [{w: 2, b: -1}], output: [3]}, {width: 480}),
   "network-2": () => draw.network({hidden: [{w: 4, b: -2}, {w: -3, b: 6}], output: [1.5, -2.2], x: 1}, {width: 480}),
+  // Every weight and bias named, for the picker of the backprop panel; wo2 selected.
+  "network-parameters": () => draw.network({hidden: [{w: 4, b: -2}, {w: -3, b: 6}], output: [1.5, -2.2], outputBias: 0.3}, {width: 480, parameters: true, selected: "wo2"}),
   "network-4": () =>
     draw.network(
       {
