@@ -26,6 +26,10 @@ export type Moment<S extends State> = S & {
 export interface RunTimelineOptions<S extends State> {
   /** The learning rate the run trains with, for the label of a kept run. */
   rate?: number;
+  /** Where the run starts, in words, for that label ("random start 3"). Default: the start's numbers ("w = 1, b = 0"). */
+  from?: string;
+  /** The word for one iteration, on the slider. Default "iteration". */
+  label?: string;
   /** The two numbers of a state its path goes through. Default: the first two numbers besides the counter. */
   path?: (state: S) => [number, number];
   /** The timeline this cell showed before (its `this`): the kept runs carry over. */
@@ -59,7 +63,7 @@ export function runTimeline<S extends State>(trainer: Trainer<S>, options: RunTi
   const root = document.createElement("div") as unknown as RunTimeline<S>;
   root.className = "run-timeline";
   root.dataset.transient = "";
-  const bar = slider({length: trainer.record.length, document});
+  const bar = slider({length: trainer.record.length, label: options.label, document});
   const kept = keptRuns({document});
   if (reused) kept.value = reused.kept.value;
   root.append(bar, kept);
@@ -100,7 +104,7 @@ export function runTimeline<S extends State>(trainer: Trainer<S>, options: RunTi
   bar.addEventListener("keep", () => {
     const whole = record.upTo(record.latest.iteration_counter, pick);
     const start = names.map((k) => record.start[k] as number);
-    kept.keep({run: whole, learningRate: rate, start, names});
+    kept.keep({run: whole, learningRate: rate, start, names, from: options.from});
   });
   kept.addEventListener("input", (event) => {
     event.stopPropagation();
