@@ -5,7 +5,6 @@ export {editablePoints, dragPoint, grabLine, pointsSource, setInput, geometry} f
 export {type Timeline, type TimelineOptions} from "./timeline.js";
 export {timeline, runTimeline, type Moment, type RunTimeline, type RunTimelineOptions} from "./run-timeline.js";
 export {keptRuns, freeColor, runLabel, type KeptRun, type KeptRuns, type KeptRunsOptions, type RunCurves} from "./kept-runs.js";
-export {runRecorder, RunRecorder, type RunMoment, type RunRecorderOptions} from "../train/run-recorder.js";
 export {previewPath, type PreviewOptions} from "../train/path-preview.js";
 export {dataTable, type DataTable, type DataTableOptions} from "./data-table.js";
 export {parseTable, formatTable, type Pair, type ParsedTable} from "../data/csv.js";
