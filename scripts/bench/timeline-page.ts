@@ -17,13 +17,21 @@ export interface TimelinePageOutcome {
 /**
  * Trains descent at top speed to at least `iterations`, then scrubs its timeline and moves its
  * start, timing each action from the event to the end of the frame that paints its result (the
- * page settled, then the next frame). Runs in the page: self-contained.
+ * first frame whose status shows it, as the figures change with it). Runs in the page: self-contained.
  */
 export function timelineInPage(o: {iterations: number; moves: number}): Promise<TimelinePageOutcome> {
   const pg = window.playground;
   const section = document.querySelector('[data-chapter="descent"]')!;
   const q = <T extends Element>(s: string) => section.querySelector<T>(s);
   const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+  /** Waits, frame by frame, until the status says `text` (at most 2 s), then for that frame to be painted. */
+  const shows = async (text: string) => {
+    const until = performance.now() + 2000;
+    while (!q('[data-cell="status"]')?.textContent?.includes(text) && performance.now() < until) await frame();
+    await painted();
+    return performance.now() < until;
+  };
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
   const outcome: TimelinePageOutcome = {iterations: 0, scrub_ms: [], preview_ms: [], shown: true};
   return (async () => {
@@ -53,20 +61,23 @@ export function timelineInPage(o: {iterations: number; moves: number}): Promise<
       const t0 = performance.now();
       range.value = String(to);
       range.dispatchEvent(new Event("input", {bubbles: true}));
-      await pg.idle();
-      await painted();
+      if (!(await shows(`iteration ${to.toLocaleString("en-US")} `))) outcome.shown = false;
       if (k >= 2) outcome.scrub_ms.push(performance.now() - t0);
-      if (!q('[data-cell="status"]')?.textContent?.includes(`iteration ${to.toLocaleString("en-US")} `)) outcome.shown = false;
+      await pg.idle();
     }
     q<HTMLElement>('[data-action="reset"]')!.click();
     await pg.idle();
     map.focus();
     for (let k = 0; k < o.moves + 2; ++k) {
       const t0 = performance.now();
+      const before = q('[data-cell="status"]')?.textContent ?? "";
       map.dispatchEvent(new KeyboardEvent("keydown", {key: k % 20 < 10 ? "ArrowLeft" : "ArrowRight", bubbles: true}));
-      await pg.idle();
+      // The status names the new start's w, and the map's dashed preview is drawn in the same frame.
+      const until = performance.now() + 2000;
+      while (q('[data-cell="status"]')?.textContent === before && performance.now() < until) await frame();
       await painted();
       if (k >= 2) outcome.preview_ms.push(performance.now() - t0);
+      await pg.idle();
     }
     return outcome;
   })();

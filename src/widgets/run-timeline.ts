@@ -72,7 +72,7 @@ export function runTimeline<S extends State>(trainer: Trainer<S>, options: RunTi
   let value = moment(record.latest.iteration_counter);
   function moment(iteration: number): Moment<S> {
     const state = record.at(iteration);
-    const {path, iterations, losses} = record.upTo(iteration, pick);
+    const {path, iterations, losses} = record.upTo(iteration, pick, SAMPLES);
     return {...state, run: {path, iterations, losses, latest: record.latest.iteration_counter, color: palette.path, kept: kept.value}};
   }
   const show = (iteration: number) => {
@@ -81,18 +81,22 @@ export function runTimeline<S extends State>(trainer: Trainer<S>, options: RunTi
   };
 
   let known = record.latest;
+  let following = false; // the slider is being moved to the latest iteration, not by the reader
   trainer.addEventListener("input", () => {
     // Training moved on (or started over): show where it stands now.
     if (trainer.record !== record || trainer.record.latest !== known) {
       record = trainer.record;
       known = record.latest;
+      following = true;
       bar.extend(record.length);
       bar.value = record.length - 1;
+      following = false;
     }
     show(record.first + bar.value);
   });
   bar.addEventListener("input", (event) => {
     event.stopPropagation();
+    if (following) return;
     // Looking back stops training where it is; Play goes on from the latest iteration.
     if (!bar.live && trainer.controls.value.playing) {
       trainer.controls.value = {...trainer.controls.value, playing: false};
@@ -102,7 +106,7 @@ export function runTimeline<S extends State>(trainer: Trainer<S>, options: RunTi
   });
   bar.addEventListener("replay", () => trainer.replay());
   bar.addEventListener("keep", () => {
-    const whole = record.upTo(record.latest.iteration_counter, pick);
+    const whole = record.upTo(record.latest.iteration_counter, pick, SAMPLES);
     const start = names.map((k) => record.start[k] as number);
     kept.keep({run: whole, learningRate: rate, start, names, from: options.from});
   });
@@ -118,6 +122,12 @@ export function runTimeline<S extends State>(trainer: Trainer<S>, options: RunTi
   });
   return root;
 }
+
+/**
+ * About how many points of a run the figures draw (between half as many and this many): enough
+ * for a smooth path and loss curve, few enough that drawing them each frame leaves training its time.
+ */
+const SAMPLES = 250;
 
 /** The state's numbers other than the counter, in order: the parameters a label names. */
 function numberKeys(state: State): string[] {
