@@ -2,7 +2,7 @@ import type {Markish} from "@observablehq/plot";
 import * as Plot from "./plot.js";
 import {palette} from "./palette.js";
 
-/** One run's loss over its iterations, as columns (a RunRecorder's lossCurve()). */
+/** One run's loss over its iterations, as columns (what a RunRecord's upTo() gives). */
 export interface LossCurve {
   /** The iterations sampled, increasing. */
   iterations: ArrayLike<number>;

@@ -27,6 +27,13 @@ export interface NetworkOptions {
   /** Numbers are written on the diagram up to this many hidden neurons. Default 10. */
   maxLabelled?: number;
   /**
+   * Name each weight and bias written on the diagram (`data-parameter="wi2"`, numbered from 1,
+   * "bo" for the output's bias), so a picker can tell which one the reader pressed. Default false.
+   */
+  parameters?: boolean;
+  /** The parameter to mark as selected (with `parameters`). */
+  selected?: string;
+  /**
    * A diagram drawn before, such as a cell's `this`: it is changed in place to show this
    * network and returned, so a slider costs the few numbers and edges that change rather
    * than a new diagram. Anything else is ignored.
@@ -53,8 +60,16 @@ export function network(spec: NetworkSpec, options: NetworkOptions): SVGSVGEleme
     height = Math.max(200, Math.min(640, 80 * n + 60)),
     maxWeight = MAX_WEIGHT,
     maxLabelled = 10,
+    parameters = false,
+    selected,
     document = globalThis.document
   } = options;
+  const named = <E extends Element>(element: E, name: string): E => {
+    if (!parameters) return element;
+    element.setAttribute("data-parameter", name);
+    if (name === selected) element.setAttribute("data-selected", "");
+    return element;
+  };
   if (!(width > 0) || !(height > 0)) throw new Error(`network: invalid size; not positive numbers: ${width} × ${height}`);
   const labelled = n <= maxLabelled;
   const margin = {top: 24, bottom: 24, side: 32};
@@ -85,15 +100,15 @@ export function network(spec: NetworkSpec, options: NetworkOptions): SVGSVGEleme
     // Weights sit on the edges where they fan out widest, near the hidden neuron.
     const t = 0.62;
     labels.append(
-      edgeLabel(document, xIn + (xHidden - xIn) * t, yMid + (yi - yMid) * t, formatNumber(w), {class: "w", fill: weightStroke(w).stroke}),
-      edgeLabel(document, xHidden + (xOut - xHidden) * (1 - t), yi + (yMid - yi) * (1 - t), formatNumber(wo), {class: "w", fill: weightStroke(wo).stroke}),
-      haloText(document, xHidden, yi - r - 8, `b = ${formatNumber(b)}`, {class: "b", fill: "var(--muted, #6a6f7a)"})
+      named(edgeLabel(document, xIn + (xHidden - xIn) * t, yMid + (yi - yMid) * t, formatNumber(w), {class: "w", fill: weightStroke(w).stroke}), `wi${i + 1}`),
+      named(edgeLabel(document, xHidden + (xOut - xHidden) * (1 - t), yi + (yMid - yi) * (1 - t), formatNumber(wo), {class: "w", fill: weightStroke(wo).stroke}), `wo${i + 1}`),
+      named(haloText(document, xHidden, yi - r - 8, `b = ${formatNumber(b)}`, {class: "b", fill: "var(--muted, #6a6f7a)"}), `b${i + 1}`)
     );
     if (h) labels.append(haloText(document, xHidden, yi + r + 9, formatNumber(h[i]), {class: "value", "font-weight": 600}));
   });
   nodes.append(node(document, xIn, yMid, io, "x", {stroke: palette.data, italic: true}), node(document, xOut, yMid, io, "y", {stroke: palette.model, italic: true}));
   if (labelled && outputBias !== undefined) {
-    labels.append(haloText(document, xOut, yMid - io - 8, `b = ${formatNumber(outputBias)}`, {class: "b", fill: "var(--muted, #6a6f7a)"}));
+    labels.append(named(haloText(document, xOut, yMid - io - 8, `b = ${formatNumber(outputBias)}`, {class: "b", fill: "var(--muted, #6a6f7a)"}), "bo"));
   }
   if (x !== undefined && y !== null) {
     labels.append(

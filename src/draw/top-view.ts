@@ -261,8 +261,8 @@ function pathMarks({path, color = palette.path, dashed = false, end = true}: Top
   const line = {x: xs, y: ys, clip: true, strokeLinejoin: "round", strokeLinecap: "round"} as const;
   const last = {length: 1};
   return [
-    Plot.line(data, {...line, stroke: "var(--bg, white)", strokeOpacity: 0.7, strokeWidth: 4.5}),
-    Plot.line(data, {...line, stroke: color, strokeWidth: 2, ...(dashed ? {strokeDasharray: "5 4"} : {})}),
+    Plot.line(data, {...line, stroke: "var(--bg, white)", strokeOpacity: 0.5, strokeWidth: 4.5}),
+    Plot.line(data, {...line, stroke: color, strokeWidth: 2.5, ...(dashed ? {strokeDasharray: "5 4"} : {})}),
     end ? Plot.dot(last, {x: [xs[xs.length - 1]], y: [ys[ys.length - 1]], r: 4, fill: color, stroke: "var(--bg, white)", strokeWidth: 1, clip: true}) : null
   ];
 }

@@ -10,6 +10,13 @@ export interface DataTableOptions {
   labels?: [string, string];
   /** How many rows the table shows to edit; the rest are counted. Default 50. */
   rows?: number;
+  /** Called with the data after each change the reader makes (to write them into a cell, say). */
+  onchange?: (data: Pair[]) => void;
+  /**
+   * The table this cell showed before (its `this`): it is given `value` and returned, keeping
+   * its message and focus, instead of a new one being made.
+   */
+  reuse?: unknown;
   document?: Document;
 }
 
@@ -28,7 +35,13 @@ export interface DataTable extends HTMLElement {
 }
 
 export function dataTable(options: DataTableOptions = {}): DataTable {
-  const {labels = ["x", "y"], rows: shown = 50, document = globalThis.document} = options;
+  const {labels = ["x", "y"], rows: shown = 50, onchange, document = globalThis.document} = options;
+  const reused = options.reuse instanceof HTMLElement && options.reuse.classList.contains("data-table") ? (options.reuse as DataTable) : null;
+  if (reused) {
+    // The data came back from the cell this table wrote: draw them only if they differ.
+    if (options.value && !same(checkPairs(options.value, "value"), reused.value)) reused.value = options.value;
+    return reused;
+  }
   const original = checkPairs(options.original ?? options.value ?? [], "original");
   let data = checkPairs(options.value ?? original, "value");
   const root = document.createElement("div") as unknown as DataTable;
@@ -188,6 +201,7 @@ export function dataTable(options: DataTableOptions = {}): DataTable {
     f.text().then(importText, (error: unknown) => say(`Nothing changed: ${f.name} could not be read (${error instanceof Error ? error.message : String(error)}).`, true));
   }
 
+  if (onchange) root.addEventListener("input", () => onchange(root.value));
   Object.defineProperties(root, {
     value: {
       get: () => data.map(([x, y]) => [x, y]),

@@ -2,12 +2,13 @@ export {trainingControls, deadline, describeSpeed, frameBudget, iterationsInFram
 export {drawCurve} from "./draw-curve.js";
 export {pointPicker} from "./point-picker.js";
 export {editablePoints, dragPoint, grabLine, pointsSource, setInput, geometry} from "./drag.js";
-export {timeline, type Timeline, type TimelineOptions} from "./timeline.js";
-export {keptRuns, freeColor, runLabel, type KeptRun, type KeptRuns, type KeptRunsOptions} from "./kept-runs.js";
-export {runRecorder, RunRecorder, type RunMoment, type RunRecorderOptions} from "../train/run-recorder.js";
+export {type Timeline, type TimelineOptions} from "./timeline.js";
+export {timeline, runTimeline, type Moment, type RunTimeline, type RunTimelineOptions} from "./run-timeline.js";
+export {keptRuns, freeColor, runLabel, type KeptRun, type KeptRuns, type KeptRunsOptions, type RunCurves} from "./kept-runs.js";
 export {previewPath, type PreviewOptions} from "../train/path-preview.js";
 export {dataTable, type DataTable, type DataTableOptions} from "./data-table.js";
 export {parseTable, formatTable, type Pair, type ParsedTable} from "../data/csv.js";
 export {chainRule, networkGradient, networkLoss, descentStep, parameterNames, type ChainRule, type Network} from "../train/backprop.js";
 export {trainer, checkState} from "./trainer.js";
 export {checkTrain, judgeTrain} from "./check-train.js";
+export {parameterPicker, type ParameterPicker, type ParameterPickerOptions} from "./parameter-picker.js";

@@ -1,6 +1,14 @@
 import {formatNumber} from "../draw/format.js";
 import {palette} from "../draw/palette.js";
-import {RunRecorder} from "../train/run-recorder.js";
+
+/** A run as its figures draw it: its path over two parameters and its loss along the way. */
+export interface RunCurves {
+  /** [x, y] points in order (w and b, say), from its start. */
+  path: [number, number][];
+  /** The iterations sampled, increasing, and the loss at each. */
+  iterations: number[];
+  losses: number[];
+}
 
 /** A run the reader pinned, to compare with the next. */
 export interface KeptRun {
@@ -14,8 +22,10 @@ export interface KeptRun {
   learningRate: number;
   /** Where it started, in the recorder's parameter order. */
   start: number[];
-  /** Every moment of it (a copy, so training on does not change it). */
-  run: RunRecorder;
+  /** Its path and loss curve (a copy, so training on does not change it). */
+  path: [number, number][];
+  iterations: number[];
+  losses: number[];
 }
 
 /** Options for {@link keptRuns}. */
@@ -40,7 +50,7 @@ export interface KeptRuns extends HTMLElement {
    * Keeps a run (a copy of its recorder), labelled with its learning rate and start, in the
    * first colour free; fires `input`. Returns it, or null (and says why) when `max` are kept.
    */
-  keep(run: {run: RunRecorder; learningRate: number; start?: ArrayLike<number>}): KeptRun | null;
+  keep(run: {run: RunCurves; learningRate: number; start: ArrayLike<number>; names?: readonly string[]; from?: string}): KeptRun | null;
   /** Removes the run with this id, as its button does; fires `input`. */
   removeRun(id: number): void;
 }
@@ -102,14 +112,15 @@ export function keptRuns(options: KeptRunsOptions = {}): KeptRuns {
       }
     },
     keep: {
-      value: ({run, learningRate, start}: {run: RunRecorder; learningRate: number; start?: ArrayLike<number>}) => {
-        if (!(run instanceof RunRecorder) || run.length === 0) throw new Error("keptRuns: keep needs a run with at least its start recorded");
+      value: ({run, learningRate, start, names = [], from: where}: {run: RunCurves; learningRate: number; start: ArrayLike<number>; names?: readonly string[]; from?: string}) => {
+        if (!run || !Array.isArray(run.path) || run.iterations?.length !== run.losses?.length) throw new Error("keptRuns: keep needs a run's path, iterations and losses");
         if (runs.length >= max) {
           draw(`${max === 4 ? "Four" : max} runs are kept already: remove one to keep this one.`);
           return null;
         }
-        const from = start ? Array.from(start) : Array.from(run.parametersAt(0));
-        const kept: KeptRun = {id: next++, color: freeColor(runs.map((r) => r.color), colors), label: runLabel(learningRate, from, run.parameters), learningRate, start: from, run: run.copy()};
+        const from = Array.from(start);
+        const copy = {path: run.path.map(([x, y]) => [x, y] as [number, number]), iterations: [...run.iterations], losses: [...run.losses]};
+        const kept: KeptRun = {id: next++, color: freeColor(runs.map((r) => r.color), colors), label: runLabel(learningRate, from, names, where), learningRate, start: from, ...copy};
         runs = [...runs, kept];
         changed(`Kept: ${kept.label}.`);
         return kept;
@@ -136,8 +147,8 @@ export function freeColor(used: readonly string[], colors: readonly string[] = p
 }
 
 /** A run's label, its learning rate and start: "η = 0.001, from w = 1, b = 0". */
-export function runLabel(learningRate: number, start: readonly number[], names: readonly string[] = []): string {
+export function runLabel(learningRate: number, start: readonly number[], names: readonly string[] = [], where?: string): string {
   const from = start.map((v, j) => (names[j] ? `${names[j]} = ${formatNumber(v, 2)}` : formatNumber(v, 2)));
   const rate = Number.isFinite(learningRate) ? String(+learningRate.toPrecision(3)) : formatNumber(learningRate);
-  return `η = ${rate}, from ${names.length ? from.join(", ") : `(${from.join(", ")})`}`;
+  return `η = ${rate}, from ${where ?? (names.length ? from.join(", ") : `(${from.join(", ")})`)}`;
 }

@@ -1,4 +1,12 @@
 import {frameBudget, iterationsInFrame, trainingControls, type TrainingControls} from "./training-controls.js";
+import {RunRecord, same} from "../train/run-record.js";
+
+/**
+ * The most iterations in one call of train. Where each call ends is kept (see RunRecord), so any
+ * iteration is worked out again from at most this many before it: quick to scrub to, and calls
+ * this long cost next to nothing more than longer ones.
+ */
+export const RECORDED_CHUNK = 4096;
 
 /** What training keeps from one call of `train` to the next: at least the iteration counter. */
 export type TrainingState = {iteration_counter: number} & Record<string, unknown>;
@@ -30,6 +38,13 @@ export type Trainer<S extends TrainingState> = HTMLElement & {
   readonly controls: TrainingControls;
   /** Whether training stopped because the loss kept growing. */
   readonly diverged: boolean;
+  /** Every iteration of the run so far (see RunRecord); a new one starts with each run. */
+  readonly record: RunRecord<S>;
+  /**
+   * Runs again from the run's start for as many iterations as it took, quickly, and says whether
+   * it ended on the same state, to the last bit.
+   */
+  replay(): void;
   /** Stops this trainer's frames for good (a newer one took over). */
   stop(): void;
 };
@@ -74,6 +89,10 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
   let stopped = false;
   let frame = 0;
   let chunk = 1; // iterations per call of train, grown until a call takes a sizeable slice of a frame
+  const newRecord = (from: S) => new RunRecord<S>(from, {loss});
+  let record = previous && previous.record.latest === previous.value ? previous.record : newRecord(previous ? previous.value : first);
+  // A replay under way: the iteration it runs to, and the state the first run ended in there.
+  let replaying: {to: number; end: S; speed: number} | null = null;
   const budget = frameBudget();
   const pace = redrawPace(() => performance.now());
   let unshown = false; // whether the state has moved on since it was last shown
@@ -118,9 +137,10 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
       const t = now();
       next = call(next, k);
       if (!next) return false;
+      record.push(next, train);
       left -= k;
       const took = now() - t;
-      if (took < 0.5 && k === chunk) chunk = Math.min(chunk * 2, 1 << 20); // a call must outweigh its own overhead
+      if (took < 0.5 && k === chunk) chunk = Math.min(chunk * 2, RECORDED_CHUNK); // a call must outweigh its own overhead
       else if (took > 4 && chunk > 1) chunk = Math.max(1, Math.floor(chunk / 2)); // and leave room to stop in time
       if (!more()) break;
     }
@@ -148,7 +168,9 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
     let frameTime: number | undefined; // none for the first run, straight from the click
     while (!stopped && controls.value.playing && !diverged) {
       if (!root.isConnected && frame > 0) return stop(); // the cell was redefined or the page reset
-      if (!run(iterationsInFrame(controls.value.speed, frame++), frameTime)) return pause();
+      const wanted = replaying ? replaying.speed : iterationsInFrame(controls.value.speed, frame++);
+      if (!run(replaying ? Math.min(wanted, replaying.to - state.iteration_counter) : wanted, frameTime)) return pause();
+      if (replaying && state.iteration_counter >= replaying.to) replayed();
       frameTime = await nextFrame();
       if (!visible.now()) (await visible()), (frameTime = undefined); // pauses while the chapter is off screen
     }
@@ -159,10 +181,44 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
     visible.dispose();
   };
 
-  controls.addEventListener("input", () => void tick());
+  /** The replay reached the first run's last iteration: say whether it ended where that did. */
+  const replayed = () => {
+    const {to, end} = replaying!;
+    replaying = null;
+    pause();
+    const n = to.toLocaleString("en-US");
+    if (same(state, end)) say(`Replayed ${n} iterations from the same start: the same state, to the last bit.`);
+    else say(`Replayed ${n} iterations from the same start, and it ended somewhere else: train gives other numbers now (was the learning rate changed during the first run?).`, "error");
+    publish();
+  };
+  const replay = () => {
+    if (stopped) return;
+    const end = record.latest;
+    const to = end.iteration_counter;
+    const from = record.start;
+    if (to === from.iteration_counter) return say("Nothing to replay yet: train first, then replay.");
+    state = from;
+    record = newRecord(from);
+    diverged = false;
+    recent = [];
+    // A replay takes about a second and a half, whatever the speed it first ran at.
+    replaying = {to, end, speed: Math.max(1, Math.ceil((to - from.iteration_counter) / 90))};
+    say("");
+    publish();
+    if (controls.value.playing) return; // the frames under way pick it up
+    controls.value = {...controls.value, playing: true};
+    controls.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+
+  controls.addEventListener("input", () => {
+    if (!controls.value.playing) replaying = null;
+    void tick();
+  });
   controls.addEventListener("step", () => !stopped && run(1));
   controls.addEventListener("reset", () => {
     state = start();
+    record = newRecord(state);
+    replaying = null;
     diverged = false;
     recent = [];
     say("");
@@ -173,10 +229,12 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
     value: {
       get: () => state,
       // Set from outside (dragging the start on a map): a new start, not yet trained.
-      set: (v: S) => ((state = v), (diverged = false), (recent = []))
+      set: (v: S) => ((state = v), (record = newRecord(v)), (diverged = false), (recent = []))
     },
     controls: {get: () => controls},
     diverged: {get: () => diverged},
+    record: {get: () => record},
+    replay: {value: replay},
     stop: {value: stop}
   });
   if (reused?.controls.value.playing && !(previous?.diverged ?? false)) {
@@ -215,7 +273,8 @@ export function redrawPace(now: () => number): {frame(frameTime?: number): void;
 
 /** What is wrong with what train gave back, in the reader's terms, or null if it is a state. */
 export function checkState(next: unknown, from: TrainingState, iterations: number): string | null {
-  const keys = Object.keys(from).join(", ");
+  // Called after every call of train: the names are put into words only when something is wrong.
+  const keys = next === undefined || next === null || typeof next !== "object" ? Object.keys(from).join(", ") : "";
   if (next === undefined) return `train gave back nothing: end it with return {${keys}}.`;
   if (next === null || typeof next !== "object") return `train should give back {${keys}}, not ${next === null ? "null" : `a ${typeof next}`}.`;
   const counted = (next as TrainingState).iteration_counter - from.iteration_counter;

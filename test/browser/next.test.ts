@@ -163,6 +163,35 @@ describe("the next chapter", () => {
     expect(contributions).toBe(3);
   });
 
+  it("the backprop panel: a weight pressed on the diagram shows its slope, equal to finite differences, and one step of it", async () => {
+    const {page} = opened;
+    const picker = page.locator('[data-chapter="next"] [data-cell="viewof parameter"]');
+    await inView(picker);
+    await picker.locator('[data-parameter="wi2"]').click();
+    await idle(page);
+    expect(await value(page, "parameter")).toBe("wi2");
+    await expect(picker.locator('[data-parameter="wi2"]').getAttribute("data-selected")).resolves.toBe("");
+    const panel = page.locator('[data-chapter="next"] [data-cell="backprop"]');
+    const read = async () => Number((await panel.locator("tfoot td").textContent())!.replace("−", "-"));
+    const central = async (name: "wi" | "b" | "wo", j: number) => {
+      const p = await value<Params>(page, "params");
+      const points = await value<Point[]>(page, "points");
+      const h = 1e-6;
+      const at = (d: number) => referenceLoss({...p, [name]: p[name].map((v, k) => (k === j ? v + d : v))}, points);
+      return {slope: (at(h) - at(-h)) / (2 * h), p};
+    };
+    const {slope, p} = await central("wi", 1);
+    expect(await panel.locator(".backprop-formula").textContent()).toBe("∂L/∂wi₂ = Σ (y − t) · wo₂ · h₂(1 − h₂) · x");
+    // The panel writes four significant digits: its sum is the finite difference to that many.
+    expect(await read()).toBeCloseTo(+slope.toPrecision(4), 8);
+    const lr = await value<number>(page, "learning_rate");
+    await expect(panel.locator(".backprop-step").textContent()).resolves.toContain(`= ${String(+(p.wi[1] - lr * slope).toPrecision(4)).replace("-", "−")}.`);
+    // And from the list, for a neuron's output weight.
+    await picker.locator("select").selectOption("wo3");
+    await idle(page);
+    expect(await read()).toBeCloseTo(+(await central("wo", 2)).slope.toPrecision(4), 8);
+  });
+
   it("shows no errors", () => {
     expect(opened.errors).toEqual([]);
   });

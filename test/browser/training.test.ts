@@ -337,9 +337,10 @@ describe("descent, once the reader's loop calls update", () => {
     expect(Object.is(w, reference.w)).toBe(true);
     expect(Object.is(b, reference.b)).toBe(true);
     expect(await drawn(page, "descent", "descent_views")).not.toBe(map);
-    const history = await value<{w: number; b: number; iteration: number}[]>(page, "descent", "history");
-    expect(history[0]).toMatchObject({w: 1, b: 0, iteration: 0});
-    expect(history.at(-1)).toMatchObject({w, b, iteration});
+    const {run} = await value<{run: {path: [number, number][]; iterations: number[]}}>(page, "descent", "moment");
+    expect(run.path[0]).toEqual([1, 0]);
+    expect(run.path.at(-1)).toEqual([w, b]);
+    expect(run.iterations.at(-1)).toBe(iteration);
     await expect(cell(page, "descent", "status").textContent()).resolves.toContain(`w = ${w.toFixed(4)}`);
     // The loss curve is drawn over axes that have room for the whole run.
     const curve = cell(page, "descent", "loss_chart").locator("svg").nth(1).locator("path");

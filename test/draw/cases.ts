@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import * as draw from "../../src/draw/index.js";
 import {previewPath} from "../../src/train/path-preview.js";
-import {runRecorder} from "../../src/train/run-recorder.js";
+import {RunRecord} from "../../src/train/run-record.js";
 import * as widgets from "../../src/widgets/index.js";
 
 /** A case draws one chart; the name is its snapshot's file name. */
@@ -35,16 +35,25 @@ function descent(steps: number, rate = 0.04): [number, number][] {
 const path = descent(120);
 
 /** A recorded run of gradient descent on the loss, from `start` at `rate`. */
-function recordedRun(start: [number, number], rate: number, steps: number) {
-  const run = runRecorder({parameters: ["w", "b"], measure: (p) => ({loss: loss(p[0], p[1]), gradient: gradient(p[0], p[1])})});
-  let [w, b] = start;
-  run.push(w, b);
-  for (let k = 0; k < steps; ++k) {
-    const [dw, db] = gradient(w, b);
-    (w -= rate * dw), (b -= rate * db);
-    run.push(w, b);
-  }
-  return run;
+function recordedRun([w, b]: [number, number], rate: number, steps: number) {
+  type S = {w: number; b: number; iteration_counter: number};
+  const loop = (s: S, k: number): S => {
+    let {w, b, iteration_counter} = s;
+    for (let i = 0; i < k; ++i) {
+      const [dw, db] = gradient(w, b);
+      (w -= rate * dw), (b -= rate * db), (iteration_counter += 1);
+    }
+    return {w, b, iteration_counter};
+  };
+  let state: S = {w, b, iteration_counter: 0};
+  const record = new RunRecord(state, {loss: (s) => loss(s.w, s.b)});
+  for (let k = 0; k < steps; ++k) record.push((state = loop(state, 1)), loop);
+  const upTo = (limit = 1000) => record.upTo(steps, (s) => [s.w, s.b], limit);
+  return {
+    path: (limit?: number) => upTo(limit).path,
+    lossCurve: (limit?: number) => ({iterations: upTo(limit).iterations, losses: upTo(limit).losses}),
+    loss: (i: number) => record.upTo(i, (s) => [s.w, s.b]).losses.at(-1)!
+  };
 }
 const step = (rate: number) => ({w, b}: {w: number; b: number}) => {
   const [dw, db] = gradient(w, b);
@@ -164,8 +173,9 @@ export const cases: Record<string, Case> = {
   },
   "kept-runs": () => {
     const kept = widgets.keptRuns();
-    kept.keep({run: recordedRun([-0.6, 4.2], 0.08, 50), learningRate: 0.08});
-    kept.keep({run: recordedRun([2.6, -2.5], 0.01, 50), learningRate: 0.01});
+    const curves = (rec: ReturnType<typeof recordedRun>) => ({path: rec.path(), ...rec.lossCurve()});
+    kept.keep({run: curves(recordedRun([-0.6, 4.2], 0.08, 50)), learningRate: 0.08, start: [-0.6, 4.2], names: ["w", "b"]});
+    kept.keep({run: curves(recordedRun([2.6, -2.5], 0.01, 50)), learningRate: 0.01, start: [2.6, -2.5], names: ["w", "b"]});
     return kept;
   },
   "data-table": () => {
@@ -183,6 +193,8 @@ export const cases: Record<string, Case> = {
     }),
   "network-1": () => draw.network({hidden: [{w: 2, b: -1}], output: [3]}, {width: 480}),
   "network-2": () => draw.network({hidden: [{w: 4, b: -2}, {w: -3, b: 6}], output: [1.5, -2.2], x: 1}, {width: 480}),
+  // Every weight and bias named, for the picker of the backprop panel; wo2 selected.
+  "network-parameters": () => draw.network({hidden: [{w: 4, b: -2}, {w: -3, b: 6}], output: [1.5, -2.2], outputBias: 0.3}, {width: 480, parameters: true, selected: "wo2"}),
   "network-4": () =>
     draw.network(
       {

@@ -1,21 +1,21 @@
 import {describe, expect, it, vi} from "vitest";
 import {palette} from "../../src/draw/palette.js";
-import {runRecorder} from "../../src/train/run-recorder.js";
-import {freeColor, keptRuns, runLabel} from "../../src/widgets/kept-runs.js";
+import {freeColor, keptRuns, runLabel, type RunCurves} from "../../src/widgets/kept-runs.js";
 
-function run(start: [number, number], steps = 3) {
-  const rec = runRecorder({parameters: ["w", "b"]});
+function run(start: [number, number], steps = 3): RunCurves {
+  const out: RunCurves = {path: [], iterations: [], losses: []};
   let [w, b] = start;
-  for (let i = 0; i <= steps; ++i) rec.push(w, b), (w *= 0.9), (b += 0.1);
-  return rec;
+  for (let i = 0; i <= steps; ++i) out.path.push([w, b]), out.iterations.push(i), out.losses.push(w * w + b * b), (w *= 0.9), (b += 0.1);
+  return out;
 }
+const names = ["w", "b"];
 
 describe("keptRuns", () => {
   it("keeps up to four runs, each in a colour of its own and labelled with its rate and start", () => {
     const kept = keptRuns();
     const heard = vi.fn();
     kept.addEventListener("input", heard);
-    for (const lr of [0.001, 0.005, 0.009, 0.0001]) expect(kept.keep({run: run([1, 0]), learningRate: lr, start: [1, 0]})).not.toBeNull();
+    for (const lr of [0.001, 0.005, 0.009, 0.0001]) expect(kept.keep({run: run([1, 0]), learningRate: lr, start: [1, 0], names})).not.toBeNull();
     expect(heard).toHaveBeenCalledTimes(4);
     expect(kept.value.map((r) => r.color)).toEqual(palette.runs);
     expect(kept.value[0].label).toBe("η = 0.001, from w = 1, b = 0");
@@ -26,7 +26,7 @@ describe("keptRuns", () => {
       "η = 0.0001, from w = 1, b = 0×"
     ]);
     // A fifth is refused, with a reason where the reader looks, and nothing else changes.
-    expect(kept.keep({run: run([2, 2]), learningRate: 0.002})).toBeNull();
+    expect(kept.keep({run: run([2, 2]), learningRate: 0.002, start: [2, 2], names})).toBeNull();
     expect(kept.value).toHaveLength(4);
     expect(kept.querySelector("[role=status]")!.textContent).toBe("Four runs are kept already: remove one to keep this one.");
     expect(heard).toHaveBeenCalledTimes(4);
@@ -34,7 +34,7 @@ describe("keptRuns", () => {
 
   it("removes a run with its button, and a new run takes the colour it freed", () => {
     const kept = keptRuns();
-    for (const lr of [0.001, 0.005, 0.009]) kept.keep({run: run([1, 0]), learningRate: lr});
+    for (const lr of [0.001, 0.005, 0.009]) kept.keep({run: run([1, 0]), learningRate: lr, start: [1, 0], names});
     const heard = vi.fn();
     kept.addEventListener("input", heard);
     const second = kept.querySelectorAll<HTMLButtonElement>("[data-action=remove-run]")[1];
@@ -42,7 +42,7 @@ describe("keptRuns", () => {
     second.click();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(kept.value.map((r) => r.learningRate)).toEqual([0.001, 0.009]);
-    const again = kept.keep({run: run([0, 0]), learningRate: 0.02})!;
+    const again = kept.keep({run: run([0, 0]), learningRate: 0.02, start: [0, 0], names})!;
     expect(again.color).toBe(palette.runs[1]);
     expect(new Set(kept.value.map((r) => r.color)).size).toBe(3);
   });
@@ -50,12 +50,12 @@ describe("keptRuns", () => {
   it("keeps a copy: training on (or a reset) does not change a kept run", () => {
     const live = run([1, 0], 10);
     const kept = keptRuns();
-    const k = kept.keep({run: live, learningRate: 0.001})!;
-    expect(k.start).toEqual([1, 0]); // the first moment recorded
-    live.clear();
-    live.push(5, 5);
-    expect(k.run.length).toBe(11);
-    expect(k.run.firstDifference(run([1, 0], 10))).toBe(-1);
+    const k = kept.keep({run: live, learningRate: 0.001, start: [1, 0], names})!;
+    live.path[3][0] = 99;
+    live.path.length = 1;
+    live.losses.fill(0);
+    expect(k.path).toEqual(run([1, 0], 10).path);
+    expect(k.losses).toEqual(run([1, 0], 10).losses);
   });
 
   it("says what it is for while empty", () => {
