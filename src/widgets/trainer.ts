@@ -247,26 +247,28 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
 /**
  * How often training at top speed shows where it stands. Showing it means the chapter's cells
  * draw the line, the map and the loss again, which can take more of a frame than training gets;
- * so at top speed training shows its state once it has computed for twice as long as the last
- * showing took to draw (measured as the time the frame after it spent before training began),
- * and at least every third frame. Cheap figures are drawn every frame; dear ones at 20 to 30
- * frames a second, leaving training two thirds of the time.
+ * so at top speed training shows its state once it has computed for four times as long as
+ * showing it took to draw, and at least every fourth frame. The drawing is measured as the time frames spend
+ * before training begins, the most of any frame since the last showing: what a showing sets off
+ * may be drawn a frame or two later (a timeline that follows the trainer is a second step). Cheap
+ * figures are drawn every frame; dear ones at 15 frames a second, leaving training most of the
+ * time (at top speed the line hardly moves between two showings).
  */
 export function redrawPace(now: () => number): {frame(frameTime?: number): void; show(trained: number): boolean} {
-  let cost = 0; // ms the last showing took to draw
+  let cost = 0; // ms a showing takes to draw
+  let peak = 0; // the longest a frame has spent drawing before training since the last showing
   let trained = 0; // ms computed since
   let frames = 0;
-  let shown = false;
   return {
     frame(frameTime) {
-      if (shown && frameTime !== undefined) cost = Math.max(0, now() - frameTime);
-      shown = false;
+      if (frameTime !== undefined) peak = Math.max(peak, now() - frameTime);
     },
     show(ms) {
       trained += ms;
-      if (++frames < 3 && trained < 2 * cost) return false;
-      trained = frames = 0;
-      return (shown = true);
+      cost = Math.max(cost * 0.9, peak); // forgets a slow frame slowly
+      if (++frames < 4 && trained < 4 * cost) return false;
+      trained = frames = peak = 0;
+      return true;
     }
   };
 }
