@@ -34,8 +34,8 @@ describe("loss", () => {
       expect(loss).toBeCloseTo(referenceL2(w, b), 10);
       expect(l1).toBeCloseTo(referenceL1(w, b), 10);
       const prose = await page.locator('[data-chapter="loss"]').textContent();
-      expect(prose).toContain(referenceL2(w, b).toFixed(4));
-      expect(prose).toContain(referenceL1(w, b).toFixed(4));
+      expect(prose).toContain(String(+referenceL2(w, b).toFixed(2)));
+      expect(prose).toContain(String(+referenceL1(w, b).toFixed(2)));
     }
   });
 
