@@ -88,16 +88,18 @@ describe("the reader's view", () => {
       const gap = Math.max(0, Math.max(r!.y, s!.y) - Math.min(r!.y + r!.height, s!.y + s!.height));
       expect(gap, `${chapter}: ${control} to ${chart}`).toBeLessThanOrEqual(450);
     }
-    // The gradient's map has its own pair of sliders, bound to the ones at the top: moving it moves both.
-    const map = section(page, "gradient").locator('[data-cell="gradient_view"]');
-    await inView(map);
-    const near = section(page, "gradient").locator('[data-cell^="#"] input[type=range]').first();
-    const [r, s] = [await near.boundingBox(), await map.boundingBox()];
-    expect(Math.max(0, s!.y - (r!.y + r!.height))).toBeLessThanOrEqual(450);
-    await near.focus();
-    await page.keyboard.press("ArrowRight");
-    await expect(page.evaluate(() => window.playground.value("gradient", "w"))).resolves.toBeCloseTo(1.01, 6);
-    await page.evaluate(() => window.playground.set("gradient", "w", 1));
+    // The maps of landscape and gradient have their own pair of sliders, bound to the ones at the top: moving it moves both.
+    for (const [chapter, view] of [["landscape", "landscape_views"], ["gradient", "gradient_view"]]) {
+      const map = section(page, chapter).locator(`[data-cell="${view}"]`);
+      await inView(map);
+      const near = section(page, chapter).locator('[data-cell^="#"] input[type=range]').first();
+      const [r, s] = [await near.boundingBox(), await map.boundingBox()];
+      expect(Math.max(0, s!.y - (r!.y + r!.height)), chapter).toBeLessThanOrEqual(450);
+      await near.focus();
+      await page.keyboard.press("ArrowRight");
+      await expect(page.evaluate((c) => window.playground.value(c, "w"), chapter)).resolves.toBeCloseTo(1.01, 6);
+      await page.evaluate((c) => window.playground.set(c, "w", 1), chapter);
+    }
   });
 
   it("fits the training figure, controls to loss chart, on one 1280×900 screen", async () => {
