@@ -118,7 +118,8 @@ describe(`${POINTS.toLocaleString("en-US")} points`, () => {
       const [[x, y]] = await screen(chart, [[6.5, 6.5]]);
       return near(shot.at(x, y), model, 40);
     };
-    expect(await lineThere()).toBe(true);
+    // The line is drawn on its layer once the 20,000 points are painted: give it the frames that takes.
+    await expect.poll(lineThere, {timeout: 15_000, interval: 250}).toBe(true);
     const slider = page.locator('[data-chapter="fitting"] [data-cell="viewof w"] input[type=range]');
     await slider.focus();
     for (let i = 0; i < 30; ++i) await page.keyboard.press("ArrowLeft");
