@@ -23,15 +23,26 @@ export function timelineInPage(o: {iterations: number; moves: number}): Promise<
   const pg = window.playground;
   const section = document.querySelector('[data-chapter="descent"]')!;
   const q = <T extends Element>(s: string) => section.querySelector<T>(s);
-  const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-  /** Waits, frame by frame, until the status says `text` (at most 2 s), then for that frame to be painted. */
-  const shows = async (text: string) => {
-    const until = performance.now() + 2000;
-    while (!q('[data-cell="status"]')?.textContent?.includes(text) && performance.now() < until) await frame();
-    await painted();
-    return performance.now() < until;
-  };
+  /**
+   * Resolves at the end of the frame in which the status first satisfies `done` (at most 2 s), as
+   * the scrub phase times a move: a change to the page is seen as it happens (a mutation
+   * observer), and the frame that paints it has ended when the next one begins. True if it came.
+   */
+  const changed = (done: (status: string) => boolean) =>
+    new Promise<boolean>((resolve) => {
+      const status = q('[data-cell="status"]');
+      const ok = () => done(status?.textContent ?? "");
+      if (!status || ok()) return void requestAnimationFrame(() => resolve(!!status));
+      const timer = setTimeout(() => (observer.disconnect(), resolve(false)), 2000);
+      const observer = new MutationObserver(() => {
+        if (!ok()) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        requestAnimationFrame(() => resolve(true));
+      });
+      observer.observe(status, {subtree: true, childList: true, characterData: true});
+    });
+  const shows = (text: string) => changed((status) => status.includes(text));
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
   const outcome: TimelinePageOutcome = {iterations: 0, scrub_ms: [], preview_ms: [], shown: true};
   return (async () => {
@@ -60,8 +71,9 @@ export function timelineInPage(o: {iterations: number; moves: number}): Promise<
       const to = seed % (outcome.iterations + 1);
       const t0 = performance.now();
       range.value = String(to);
+      const seen = shows(`iteration ${to.toLocaleString("en-US")} `);
       range.dispatchEvent(new Event("input", {bubbles: true}));
-      if (!(await shows(`iteration ${to.toLocaleString("en-US")} `))) outcome.shown = false;
+      if (!(await seen)) outcome.shown = false;
       if (k >= 2) outcome.scrub_ms.push(performance.now() - t0);
       await pg.idle();
     }
@@ -71,11 +83,10 @@ export function timelineInPage(o: {iterations: number; moves: number}): Promise<
     for (let k = 0; k < o.moves + 2; ++k) {
       const t0 = performance.now();
       const before = q('[data-cell="status"]')?.textContent ?? "";
-      map.dispatchEvent(new KeyboardEvent("keydown", {key: k % 20 < 10 ? "ArrowLeft" : "ArrowRight", bubbles: true}));
       // The status names the new start's w, and the map's dashed preview is drawn in the same frame.
-      const until = performance.now() + 2000;
-      while (q('[data-cell="status"]')?.textContent === before && performance.now() < until) await frame();
-      await painted();
+      const seen = changed((status) => status !== before);
+      map.dispatchEvent(new KeyboardEvent("keydown", {key: k % 20 < 10 ? "ArrowLeft" : "ArrowRight", bubbles: true}));
+      await seen;
       if (k >= 2) outcome.preview_ms.push(performance.now() - t0);
       await pg.idle();
     }
