@@ -3,23 +3,8 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {idle, inView, openForFile, set, value} from "./browser.js";
+import {DATA, descend, type Pair} from "../lesson-loop.js";
 
-type Pair = [number, number];
-const DATA: Pair[] = [[1, 0.85], [2, 1.43], [3, 1.92], [4, 2.59], [5, 3.2], [6, 3.82], [7, 4.38], [8, 4.97]];
-
-/** k steps of the lesson's loop from (w, b), in the chapter's order of operations. */
-function descend(rate: number, k: number, w = 1, b = 0): {w: number; b: number} {
-  for (let i = 0; i < k; ++i) {
-    let dw = 0, db = 0;
-    for (const [x, t] of DATA) {
-      const e = w * x + b - t;
-      dw += e * x;
-      db += e;
-    }
-    (w = w - rate * dw), (b = b - rate * db);
-  }
-  return {w, b};
-}
 
 const opened = openForFile();
 const within = (page: Page, name: string) => page.locator(`[data-chapter="descent"] [data-cell="${name}"]`);
@@ -81,7 +66,7 @@ describe("descent's timeline", () => {
     await idle(page);
     const k = Math.round(end.n / 10) + 1;
     const at = await now(page);
-    const reference = descend(0.001, k);
+    const reference = descend(DATA, 0.001, k);
     expect(at.n).toBe(k);
     expect(Object.is(at.w, reference.w) && Object.is(at.b, reference.b)).toBe(true);
     await expect(within(page, "status").textContent()).resolves.toContain(`w = ${+reference.w.toFixed(3)}`);
@@ -148,7 +133,7 @@ describe("descent's timeline", () => {
     expect((await now(page)).n).toBe(0);
     const preview = Array.from(Object.values(await value<Record<string, number>>(page, "descent", "preview")));
     expect(preview).toHaveLength(602);
-    const next = descend(0.001, 300, start[0], start[1]);
+    const next = descend(DATA, 0.001, 300, {w: start[0], b: start[1]});
     expect(preview.slice(-2)).toEqual([next.w, next.b]);
     const dashed = within(page, "descent_views").locator('.draw-top-view [stroke-dasharray="5 4"] path');
     const drawn = await dashed.getAttribute("d");
@@ -161,7 +146,7 @@ describe("descent's timeline", () => {
     await idle(page);
     await expect(dashed.count()).resolves.toBe(0);
     const stepped = await now(page);
-    const one = descend(0.001, 1, start[0], start[1]);
+    const one = descend(DATA, 0.001, 1, {w: start[0], b: start[1]});
     expect(Object.is(stepped.w, one.w) && Object.is(stepped.b, one.b)).toBe(true);
     expect(opened.errors).toEqual([]);
   });

@@ -1,44 +1,10 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {drawn, idle, openForFile, set, value} from "./browser.js";
+import {DATA, descend, gradientAt, lossAt, type Pair, type Params} from "../lesson-loop.js";
 
 // The landscape, gradient, step and descent chapters, driven as a reader drives them, and
 // checked against references written here: the lesson's loop, least squares, finite differences.
-
-type Pair = [number, number];
-type Params = {w: number; b: number};
-
-/** The data as LESSON.md ships them. */
-const DATA: Pair[] = [[1, 0.85], [2, 1.43], [3, 1.92], [4, 2.59], [5, 3.2], [6, 3.82], [7, 4.38], [8, 4.97]];
-
-function lossAt(data: Pair[], w: number, b: number): number {
-  let sum = 0;
-  for (const [x, y] of data) sum += (w * x + b - y) ** 2;
-  return sum / 2;
-}
-
-/** ∂L/∂w = Σ (w·x_i + b − y_i)·x_i and ∂L/∂b = Σ (w·x_i + b − y_i), summed in data order. */
-function gradientAt(data: Pair[], w: number, b: number): Pair {
-  let dw = 0;
-  let db = 0;
-  for (const [x, y] of data) {
-    const error = w * x + b - y;
-    dw += error * x;
-    db += error;
-  }
-  return [dw, db];
-}
-
-/** k steps of gradient descent from (w, b): the lesson's loop, in the same order of operations. */
-function descend(data: Pair[], learningRate: number, k: number, start: Params = {w: 1, b: 0}): Params {
-  let {w, b} = start;
-  for (let i = 0; i < k; ++i) {
-    const [dw, db] = gradientAt(data, w, b);
-    w = w - learningRate * dw;
-    b = b - learningRate * db;
-  }
-  return {w, b};
-}
 
 /** The least-squares line from the normal equations: [Σx² Σx; Σx n]·[w; b] = [Σxy; Σy]. */
 function leastSquares(data: Pair[]): Params {
