@@ -248,11 +248,11 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
  * How often training at top speed shows where it stands. Showing it means the chapter's cells
  * draw the line, the map and the loss again, which can take more of a frame than training gets;
  * so at top speed training shows its state once it has computed for four times as long as
- * showing it took to draw, and at least every fourth frame. The drawing is measured as the time frames spend
- * before training begins, the most of any frame since the last showing: what a showing sets off
- * may be drawn a frame or two later (a timeline that follows the trainer is a second step). Cheap
- * figures are drawn every frame; dear ones at 15 frames a second, leaving training most of the
- * time (at top speed the line hardly moves between two showings).
+ * showing it took to draw, and at least every fourth frame. The drawing is measured as the time
+ * frames spend before training begins, the most of any frame since the last showing: what a
+ * showing sets off may be drawn a frame or two later (a timeline that follows the trainer is a
+ * second step). Cheap figures are drawn every frame; dear ones at 15 frames a second, leaving
+ * training most of the time (at top speed the line hardly moves between two showings).
  */
 export function redrawPace(now: () => number): {frame(frameTime?: number): void; show(trained: number): boolean} {
   let cost = 0; // ms a showing takes to draw
