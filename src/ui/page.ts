@@ -90,7 +90,8 @@ export class Page {
       compiler: options.compiler,
       compiled: (cell) => this.#relabel(cell.chapter),
       built: (slug) => {
-        if (this.lesson) this.#relabel(slug);
+        // A chapter's cells go on the page as it is built (see #layout).
+        if (this.lesson) this.#layout(slug);
         queueMicrotask(() => options.built?.(slug));
       },
       stalled: (reasons) => {
@@ -164,9 +165,15 @@ export class Page {
       this.lesson.build(slug);
       void this.#wake(slug);
     };
+    // Before anything is drawn every chapter is short, and more of them seem to share the first
+    // screen than will once their figures are there: the first chapter on it is built now, and
+    // the rest of the screen's (and the next screen's) once that one has settled, as they are seen.
     for (const [slug, section] of this.#sections) {
       const {top, bottom} = section.getBoundingClientRect();
-      if (bottom > 0 && top < height) near(slug);
+      if (bottom > 0 && top < height) {
+        near(slug);
+        break;
+      }
     }
     const frame = () => new Promise((resolve) => view.requestAnimationFrame(resolve));
     const watch = () => {
@@ -242,7 +249,7 @@ export class Page {
   }
 
   view(cell: LessonCell): CellView {
-    return this.views.get(cell.id)!;
+    return this.#view(cell);
   }
 
   /** Adds an empty cell next to another and puts the cursor in it. */
@@ -446,14 +453,20 @@ export class Page {
     return section;
   }
 
-  /** Puts a chapter's blocks on the page in order, creating views for new ones. */
+  /**
+   * Puts a chapter's blocks on the page in order, creating views for new ones. Until the chapter
+   * is built (as it comes near the screen) only its prose is there, to read and to find: each
+   * cell's view (its output, code listing and tools) is made then, so a page with every chapter
+   * starts with the first screen's cells alone.
+   */
   #layout(slug: string): void {
     const section = this.#sections.get(slug)!;
     const body = section.querySelector(".chapter-body")!;
-    const elements = this.lesson.chapter(slug)!.blocks.map((block) => {
-      if (block.kind === "cell") return this.#view(block).element;
+    const chapter = this.lesson.chapter(slug)!;
+    const elements = chapter.blocks.flatMap((block) => {
+      if (block.kind === "cell") return chapter.built ? [this.#view(block).element] : [];
       if (!this.#prose.has(block.id)) this.#renderProse(block);
-      return this.#prose.get(block.id)!.element;
+      return [this.#prose.get(block.id)!.element];
     });
     elements.forEach((element, i) => {
       if (body.children[i] !== element) body.insertBefore(element, body.children[i] ?? null);

@@ -129,6 +129,8 @@ describe("files", () => {
     await page.reload();
     // The link's code still waits for the reader's word, and the reader's edit is there.
     await page.locator(".trust-panel").waitFor();
+    // The reader goes back to where they typed: the chapter is built as it comes near.
+    await page.locator('[data-chapter="model-code"] .chapter-number').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelector('[data-chapter="model-code"] [data-editor="y"]')?.textContent?.includes("// mine"));
     await page.locator('[data-action="trust"]').click();
     await page.waitForFunction(() => window.playground?.idle);
