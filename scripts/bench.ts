@@ -341,21 +341,23 @@ async function profile(spec: string) {
     if (training) {
       const play = () => train(page, {seconds: 3, maxSeconds: 10, check: 10});
       const traced = await traceWhile(browser, page, play);
-      const {outcome, functions, files} = await profileWhile(page, play);
+      const {outcome, functions, files, inclusive} = await profileWhile(page, play);
       console.log(`\ntraining${points ? ` at ${points} points` : ""}: ${num(outcome.iterations_per_s, 0)} iterations/s, frame ${num(outcome.frame_ms)} ms, longest ${num(outcome.max_frame_ms)} ms (traced run: ${num(traced.outcome.iterations_per_s, 0)}/s)\n`);
       hotspots("main thread while training (trace)", traced.kinds);
       hotspots("self time by function", functions);
+      hotspots("time on the stack by function", inclusive);
       hotspots("self time by file", files);
       return;
     }
     const work = () => scrub(page, {chapter, moves: 30, budgetMs: 30_000, minMoves: 5, moveTimeoutMs: 60_000});
     const traced = await traceWhile(browser, page, work);
-    const {outcome, functions, files} = await profileWhile(page, work);
+    const {outcome, functions, files, inclusive} = await profileWhile(page, work);
     const row = scrubRow(outcome, null, []);
     console.log(`\n${chapter}${points ? ` at ${points} points` : ""}: ${row.input ?? row.skipped}, p50 ${num(row.p50_ms)} ms, p95 ${num(row.p95_ms)} ms over ${row.moves} moves (frame ${num(row.frame_ms)} ms)\n`);
     hotspots("main thread while scrubbing (trace)", traced.kinds);
     console.log(`(traced run: p50 ${num(percentile(traced.outcome.latencies, 0.5))} ms, p95 ${num(percentile(traced.outcome.latencies, 0.95))} ms)\n`);
     hotspots("self time by function", functions);
+    hotspots("time on the stack by function", inclusive);
     hotspots("self time by file", files);
   } finally {
     await browser.close();

@@ -10,7 +10,7 @@ export interface Hotspot {
 
 /** The parts of a V8 CPU profile used here (the DevTools protocol's Profiler.Profile). */
 interface CpuProfile {
-  nodes: {id: number; callFrame: {functionName: string; url: string; lineNumber: number}}[];
+  nodes: {id: number; callFrame: {functionName: string; url: string; lineNumber: number}; children?: number[]}[];
   samples?: number[];
   timeDeltas?: number[];
 }
@@ -19,7 +19,7 @@ interface CpuProfile {
  * Runs `work` (a scrub, or training) under V8's sampling profiler (through the DevTools protocol)
  * and sums the self time by function and by file, to see where it spends its time.
  */
-export async function profileWhile<T>(page: Page, work: () => Promise<T>): Promise<{outcome: T; functions: Hotspot[]; files: Hotspot[]}> {
+export async function profileWhile<T>(page: Page, work: () => Promise<T>): Promise<{outcome: T; functions: Hotspot[]; files: Hotspot[]; inclusive: Hotspot[]}> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", {interval: 250});
@@ -28,25 +28,36 @@ export async function profileWhile<T>(page: Page, work: () => Promise<T>): Promi
   const {profile} = (await cdp.send("Profiler.stop")) as {profile: CpuProfile};
   await cdp.detach();
   const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const fileOf = (frame: CpuProfile["nodes"][number]["callFrame"]) =>
+    frame.url ? new URL(frame.url, "http://x/").pathname : frame.functionName.startsWith("(") ? frame.functionName : "(native, or cell code)";
+  const nameOf = (frame: CpuProfile["nodes"][number]["callFrame"]) => `${frame.functionName || "(anonymous)"} ${fileOf(frame)}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
   const functions = new Map<string, number>();
   const files = new Map<string, number>();
+  // Time with the function on the stack (each function counted once per sample, however deep it recurses).
+  const inclusive = new Map<string, number>();
   let total = 0;
   (profile.samples ?? []).forEach((id, i) => {
     const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
     const frame = byNode.get(id);
     if (!frame || frame.functionName === "(idle)") return;
     total += ms;
-    const file = frame.url ? new URL(frame.url, "http://x/").pathname : frame.functionName.startsWith("(") ? frame.functionName : "(native, or cell code)";
-    const name = `${frame.functionName || "(anonymous)"} ${file}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
-    functions.set(name, (functions.get(name) ?? 0) + ms);
+    const file = fileOf(frame);
+    functions.set(nameOf(frame), (functions.get(nameOf(frame)) ?? 0) + ms);
     files.set(file, (files.get(file) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+      const name = nameOf(byNode.get(node)!);
+      if (!seen.has(name) && !name.startsWith("(root)")) seen.add(name), inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
   });
   const top = (m: Map<string, number>, n: number): Hotspot[] =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([where, self_ms]) => ({where, self_ms, share: self_ms / total}));
-  return {outcome, functions: top(functions, 25), files: top(files, 12)};
+  return {outcome, functions: top(functions, 25), files: top(files, 12), inclusive: top(inclusive, 40)};
 }
 
 /** The parts of a Chrome trace event used here. */
