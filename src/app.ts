@@ -197,7 +197,8 @@ export async function start(options: AppOptions): Promise<Playground> {
 
   window.addEventListener("pagehide", () => !safe && saver?.flushOnExit(), {signal: listening.signal});
   if (!safe) offerKept(notices, storage, key, () => location.reload());
-  const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 200}) : setTimeout(resolve, 16)));
+  // No timeout: while the page is busy (training) editors wait, and one the reader clicks is made at once.
+  const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve) : setTimeout(resolve, 16)));
   // Editors come once the first screen is on screen: the first chart does not wait for them.
   void firstScreen.then(() => page.hydrateEditors(idle));
   return api;

@@ -58,7 +58,7 @@ export class Page {
   /** Chapters near the screen: built, with live editors. The others sleep. */
   readonly #near = new Set<string>();
   /** Waits for the browser to be idle; editors are made then (see hydrateEditors). */
-  #idle: (() => Promise<unknown>) | null = null;
+  #idle: Idle | null = null;
   #watcher: IntersectionObserver | null = null;
   readonly #labels = new Map<string, () => void>();
   #viewMode: "reader" | "code" = "reader";
@@ -196,11 +196,7 @@ export class Page {
   async #wake(slug: string): Promise<void> {
     if (!this.#idle) return;
     const views = this.lesson.cells(slug).map((c) => this.views.get(c.id)).filter((v): v is CellView => !!v && !v.editor);
-    for (let i = 0; i < views.length && this.#near.has(slug); i += 8) {
-      await this.#idle();
-      if (!this.#near.has(slug)) return;
-      await Promise.all(views.slice(i, i + 8).map((v) => v.hydrate()));
-    }
+    await hydrateWhileIdle(views, this.#idle, () => this.#near.has(slug));
   }
 
   /** Puts the editors of a chapter far from the screen to sleep (but not one being typed in). */
@@ -378,17 +374,13 @@ export class Page {
    * of the chapters near the screen now, and of the others as they come near. Where the browser
    * cannot tell what is near, every one.
    */
-  async hydrateEditors(idle: () => Promise<unknown>): Promise<void> {
+  async hydrateEditors(idle: Idle): Promise<void> {
     this.#idle = idle;
     if (this.#watcher) {
       await Promise.all([...this.#near].map((slug) => this.#wake(slug)));
       return;
     }
-    const views = [...this.views.values()];
-    for (let i = 0; i < views.length; i += 8) {
-      await idle();
-      await Promise.all(views.slice(i, i + 8).map((v) => v.hydrate()));
-    }
+    await hydrateWhileIdle([...this.views.values()], idle, () => true);
   }
 
   #view(cell: LessonCell): CellView {
@@ -564,5 +556,29 @@ export class HeldError extends Error {
   constructor() {
     super("this cell was running when the page stopped responding last time, so it has not run yet. Your code is kept: change it, or run it as it is.");
     this.name = "HeldError";
+  }
+}
+
+/**
+ * Waits until the browser is idle, and says how long it may work (ms) before it has more to do:
+ * `requestIdleCallback`'s deadline, 0 when the wait ran out first (the page is busy: training,
+ * say).
+ */
+export type Idle = () => Promise<{timeRemaining(): number} | unknown>;
+
+/**
+ * Makes the views' editors, one at a time while the browser is idle, as many in a row as the
+ * idle period has room for. An editor costs 4 ms on a fast machine and four times that on a slow
+ * one: made in batches, they took 100 ms frames out of training on a slow laptop; made one per
+ * wait when the page is busy, a frame gives up one editor's time at most.
+ */
+async function hydrateWhileIdle(views: CellView[], idle: Idle, wanted: () => boolean): Promise<void> {
+  let i = 0;
+  while (i < views.length && wanted()) {
+    const deadline = await idle();
+    if (!wanted()) return;
+    const left = () => (deadline as {timeRemaining?: () => number} | undefined)?.timeRemaining?.() ?? 0;
+    do await views[i++].hydrate();
+    while (i < views.length && wanted() && left() > 6);
   }
 }
