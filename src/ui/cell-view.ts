@@ -29,6 +29,8 @@ export class CellView {
   readonly output: HTMLElement;
   readonly code: HTMLElement;
   readonly observer: Observer;
+  /** Draws the exact value, not drawn while the reader's view hid it (see display). */
+  readonly reveal: () => void;
   editor: EditorView | null = null;
   readonly #cell: LessonCell;
   readonly #actions: CellActions;
@@ -78,8 +80,12 @@ export class CellView {
     run.tabIndex = -1;
     this.element.append(tools, this.output, frame);
     const output = this.output, element = this.element;
+    // The exact value is on show everywhere but in a chapter in the reader's view.
+    const exact = () => element.closest<HTMLElement>("[data-chapter]")?.dataset.view !== "reader";
+    const shown = display(output, () => this.#cell.label, (kind) => (element.dataset.shows = kind), () => this.#cell.source, exact);
+    this.reveal = shown.reveal;
     this.observer = {
-      ...display(output, () => this.#cell.label, (kind) => (element.dataset.shows = kind), () => this.#cell.source),
+      ...shown,
       // visibility() in a cell waits for its chapter to be on screen (not just its own output,
       // which may be hidden or scrolled past while the chapter's charts are in view).
       get _node() {

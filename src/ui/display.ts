@@ -60,13 +60,32 @@ function loopOwner(error: Error): string | null {
 /**
  * Shows a variable's value in an element and keeps `data-state` current. The old value stays on
  * screen while the new one computes, so a redefinition never flashes empty.
+ *
+ * A value that is not a node is shown twice: exact (Observable's inspector, for the code view)
+ * and, for a number, rounded (for the reader's view). While `exact()` says the exact one is not
+ * on show, it is not drawn, only remembered: a slider moved in the reader's view redraws no
+ * hidden inspector. `reveal()` draws the last one, when the code view opens.
  */
-export function display(element: HTMLElement, self: () => string | null, shows: (kind: Shows) => void = () => {}, source?: () => string): Observer {
+export function display(
+  element: HTMLElement,
+  self: () => string | null,
+  shows: (kind: Shows) => void = () => {},
+  source?: () => string,
+  exact: () => boolean = () => true
+): Observer & {reveal(): void} {
   const document = element.ownerDocument;
   let inspector: Inspector | null = null;
   let reading: HTMLElement | null = null; // a number as the reader's view shows it, rounded
+  let unshown: {value: unknown} | null = null; // the last value, not yet in the inspector
   element.dataset.state = "pending";
+  const unshowable = () => {
+    // A value that throws when looked at (a hostile Proxy, a getter that throws).
+    inspector = reading = unshown = null;
+    element.replaceChildren(Object.assign(document.createElement("div"), {className: "cell-unshowable", textContent: "a value that cannot be shown"}));
+    shows("value");
+  };
   const show = (value: unknown) => {
+    unshown = null;
     if (value === undefined && self()?.startsWith("#")) {
       // An unnamed cell run for its effect (moving an overlay, say) has nothing to show.
       inspector = reading = null;
@@ -85,7 +104,8 @@ export function display(element: HTMLElement, self: () => string | null, shows: 
         element.replaceChildren(slot, reading);
         inspector = new Inspector(slot);
       }
-      inspector.fulfilled(value);
+      if (exact()) inspector.fulfilled(value);
+      else unshown = {value};
       const number = typeof value === "number";
       reading!.textContent = number ? `${self()} = ${formatNumber(value)}` : "";
       shows(number ? "number" : "value");
@@ -101,15 +121,22 @@ export function display(element: HTMLElement, self: () => string | null, shows: 
       try {
         show(value);
       } catch {
-        // A value that throws when looked at (a hostile Proxy, a getter that throws).
-        inspector = reading = null;
-        element.replaceChildren(Object.assign(document.createElement("div"), {className: "cell-unshowable", textContent: "a value that cannot be shown"}));
-        shows("value");
+        unshowable();
+      }
+    },
+    reveal() {
+      if (!unshown || !inspector) return;
+      const {value} = unshown;
+      unshown = null;
+      try {
+        inspector.fulfilled(value);
+      } catch {
+        unshowable();
       }
     },
     rejected(error) {
       element.dataset.state = "rejected";
-      inspector = reading = null;
+      inspector = reading = unshown = null;
       shows("error");
       const box = document.createElement("div");
       box.className = "cell-error";

@@ -210,7 +210,13 @@ export class Page {
     for (const [slug, section] of this.#sections) {
       section.dataset.view = view;
       this.#labels.get(slug)?.();
+      if (view === "code") this.#reveal(slug);
     }
+  }
+
+  /** Draws the exact values of a chapter's cells, not drawn while its reader's view hid them. */
+  #reveal(slug: string): void {
+    for (const c of this.lesson.cells(slug)) this.views.get(c.id)?.reveal();
   }
 
   /** Which view the page as a whole is in. */
@@ -430,6 +436,7 @@ export class Page {
     code.addEventListener("click", () => {
       section.dataset.view = section.dataset.view === "code" ? "reader" : "code";
       label();
+      if (section.dataset.view === "code") this.#reveal(chapter.slug);
     });
     this.#labels.set(chapter.slug, label);
     header.append(number, code, reset);

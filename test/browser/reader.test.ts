@@ -152,6 +152,29 @@ describe("the code view", () => {
     expect((await census(page)).every((c) => c.toggles === 0)).toBe(true);
   });
 
+  it("shows each value as it is now, though the reader's view drew only the rounded one", async () => {
+    const {page} = opened;
+    const cell = section(page, "loss").locator('[data-cell="loss"]');
+    await inView(section(page, "loss").locator('[data-cell="viewof w"] input[type=range]'));
+    await section(page, "loss").locator('[data-cell="viewof w"] input[type=range]').focus();
+    for (let i = 0; i < 3; ++i) await page.keyboard.press("ArrowRight");
+    await idle(page);
+    const loss = (await page.evaluate(() => window.playground.value("loss", "loss"))) as number;
+    // The reader reads it rounded, and the inspector was not redrawn behind it.
+    await expect(cell.locator(".value-read").textContent()).resolves.toMatch(/^loss = \d+(\.\d{1,3})?$/);
+    await expect(cell.locator(".value-exact").textContent()).resolves.not.toBe(String(loss));
+    const toggle = section(page, "loss").locator('[data-tool="chapter-code"]');
+    await toggle.click();
+    await expect(cell.locator(".value-exact").textContent()).resolves.toBe(String(loss));
+    // In the code view each move shows at once.
+    await section(page, "loss").locator('[data-cell="viewof w"] input[type=range]').focus();
+    await page.keyboard.press("ArrowRight");
+    await idle(page);
+    const next = (await page.evaluate(() => window.playground.value("loss", "loss"))) as number;
+    await expect(cell.locator(".value-exact").textContent()).resolves.toBe(String(next));
+    await toggle.click();
+  });
+
   it("can be opened for one chapter alone", async () => {
     const {page} = opened;
     const toggle = section(page, "descent").locator('[data-tool="chapter-code"]');
