@@ -181,7 +181,9 @@ export async function start(options: AppOptions): Promise<Playground> {
   // Once the first screen has settled and painted, the rest of the lesson may load.
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const firstScreen = page.lesson.settled(frame, {all: false, loading: false}).then(frame);
-  if (options.release) void firstScreen.then(options.release);
+  // …once the browser is first idle after that, so its chunk never competes with the first paint.
+  const firstIdle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 500}) : setTimeout(resolve, 16)));
+  if (options.release) void firstScreen.then(firstIdle).then(options.release);
 
   if (proposed && trust && shared && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
     state.waiting = true;
