@@ -35,19 +35,20 @@ export interface StartOutcome {
 function watchStartInPage(): void {
   const marks = {firstChart: NaN, firstScreen: NaN, settled: NaN, editors: NaN};
   (window as unknown as {__benchStart: typeof marks}).__benchStart = marks;
-  const isChart = () =>
-    [...document.querySelectorAll("[data-cell] svg, [data-cell] canvas, [data-cell] figure")].some((c) => !c.closest(".observablehq"));
+  const chart = () => [...document.querySelectorAll("[data-cell] svg, [data-cell] canvas, [data-cell] figure")].find((c) => !c.closest(".observablehq"));
   const observer = new MutationObserver(() => {
-    if (!isChart()) return;
+    const found = chart();
+    if (!found) return;
     observer.disconnect();
-    const seen = performance.now();
-    const check = () => {
-      // The frame clock's first frame painted after the chart appeared.
-      const painted = window.__benchClock?.painted.find((t) => t >= seen);
-      if (painted !== undefined) marks.firstChart = painted;
-      else requestAnimationFrame(check);
-    };
-    check();
+    // The rendering step that lays the chart out, where a ResizeObserver's first callback runs,
+    // just before that step paints. (A message posted from the frame, as the frame clock's
+    // "painted" is, waits behind every task queued by then: at start, the rest of the lesson's
+    // chunk and the next chapters' builds, which put it hundreds of ms after the paint.)
+    const sized = new ResizeObserver(() => {
+      sized.disconnect();
+      marks.firstChart = performance.now();
+    });
+    sized.observe(found);
   });
   observer.observe(document, {childList: true, subtree: true});
   // idle() builds every chapter, which a reader who does not scroll would not: ask only once
