@@ -96,6 +96,7 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
   const budget = frameBudget();
   const pace = redrawPace(() => performance.now());
   let unshown = false; // whether the state has moved on since it was last shown
+  let drawing = 0; // frames still to come that may carry the figures' redraw of the last showing
   const now = () => performance.now();
 
   const say = (text: string, tone: "error" | "" = "") => {
@@ -129,7 +130,10 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
     const top = iterations === Infinity;
     if (top) pace.frame(frameTime);
     const began = now();
-    const more = budget(frameTime);
+    // The redraw a showing sets off runs long the frame or two after it, as it should: not a sign
+    // that training took too much of a frame.
+    const more = budget(frameTime, top && drawing > 0);
+    if (drawing > 0) drawing--;
     let left = iterations;
     let next: S | null = state;
     while (left > 0) {
@@ -158,7 +162,7 @@ export function trainer<S extends TrainingState>(train: Train<S>, options: Train
         say(`Training stopped at iteration ${state.iteration_counter.toLocaleString("en-US")}: the loss is ${Number.isFinite(L) ? "growing at every step" : "no longer a number"}. The steps overshoot the valley, each time by more. Press Reset and pick a smaller learning rate.`, "error");
       }
     }
-    if (!top || diverged || pace.show(now() - began)) publish(), (unshown = false);
+    if (!top || diverged || pace.show(now() - began)) publish(), (unshown = false), (drawing = 2);
     else unshown = true;
     return true;
   };

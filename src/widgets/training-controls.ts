@@ -150,17 +150,19 @@ export interface FrameBudgetOptions {
  * that starts training at once) gets the smallest budget and teaches nothing, since its gap to
  * the next frame can be any part of one.
  */
-export function frameBudget(options: FrameBudgetOptions = {}): (frameTime?: number) => () => boolean {
+export function frameBudget(options: FrameBudgetOptions = {}): (frameTime?: number, excused?: boolean) => () => boolean {
   const {min = 2, max = 14, now = () => performance.now()} = options;
   let frame = 1000 / 60; // the display's frame, the shortest gap between frame times seen
   let ms = frame * 0.5; // how far into a frame the computing may go
   let last = NaN;
-  return (frameTime?: number) => {
+  // `excused`: the caller knows why the last frame ran long (it set off a redraw of the figures),
+  // so that gap says nothing about how much the computing may take.
+  return (frameTime?: number, excused = false) => {
     const t = now();
     if (frameTime === undefined) return (last = NaN), deadline(min, now);
     const gap = frameTime - last;
     last = frameTime;
-    if (gap > 0 && gap < 4 * frame) {
+    if (gap > 0 && gap < 4 * frame && !excused) {
       // Frame times are whole frames apart, so the shortest gap is the display's frame (60, 120 Hz …).
       if (gap > 3) frame = Math.min(frame, gap);
       ms = gap > 1.5 * frame ? Math.max(min, ms * 0.8) : Math.min(max, frame - 2, ms + 0.5);
