@@ -152,9 +152,9 @@ export class Page {
   /**
    * Builds chapters as they come within a screen of the viewport, and wakes their editors;
    * chapters that go far away put their editors to sleep (each one costs work on every frame).
-   * The chapters on the first screen are built at once, before the first frame, and alone: the
-   * ones a screen away wait until the first screen has settled and been painted, so the first
-   * chart never waits for charts no one sees yet.
+   * The first chapter on the screen is built at once, before the first frame, and alone: the
+   * rest of the screen's and the ones a screen away wait until it has settled and been painted,
+   * so the first chart never waits for charts no one sees yet.
    */
   #watchNearness(): void {
     const view = this.root.ownerDocument.defaultView!;
