@@ -181,9 +181,11 @@ export async function start(options: AppOptions): Promise<Playground> {
   // Once the first screen has settled and painted, the rest of the lesson may load.
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const firstScreen = page.lesson.settled(frame, {all: false, loading: false}).then(frame);
+  // The browser's next idle period (its deadline), or within `timeout` ms if none comes.
+  const idle = (timeout?: number) =>
+    new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, timeout === undefined ? {} : {timeout}) : setTimeout(resolve, 16)));
   // …once the browser is first idle after that, so its chunk never competes with the first paint.
-  const firstIdle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, {timeout: 500}) : setTimeout(resolve, 16)));
-  if (options.release) void firstScreen.then(firstIdle).then(options.release);
+  if (options.release) void firstScreen.then(() => idle(500)).then(options.release);
 
   if (proposed && trust && shared && trust.pendingChanges(proposed, shippedBlocks, () => "").length) {
     state.waiting = true;
@@ -199,10 +201,9 @@ export async function start(options: AppOptions): Promise<Playground> {
 
   window.addEventListener("pagehide", () => !safe && saver?.flushOnExit(), {signal: listening.signal});
   if (!safe) offerKept(notices, storage, key, () => location.reload());
-  // No timeout: while the page is busy (training) editors wait, and one the reader clicks is made at once.
-  const idle = () => new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve) : setTimeout(resolve, 16)));
   // Editors come once the first screen is on screen: the first chart does not wait for them.
-  void firstScreen.then(() => page.hydrateEditors(idle));
+  // No timeout: while the page is busy (training) editors wait, and one the reader clicks is made at once.
+  void firstScreen.then(() => page.hydrateEditors(() => idle()));
   return api;
 }
 

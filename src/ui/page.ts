@@ -568,8 +568,7 @@ export class HeldError extends Error {
 
 /**
  * Waits until the browser is idle, and says how long it may work (ms) before it has more to do:
- * `requestIdleCallback`'s deadline, 0 when the wait ran out first (the page is busy: training,
- * say).
+ * `requestIdleCallback`'s deadline, or nothing where the browser has no such call.
  */
 export type Idle = () => Promise<{timeRemaining(): number} | unknown>;
 
