@@ -70,10 +70,32 @@ export function createEditor(options: EditorOptions): EditorView {
       if (update.docChanged) change?.(update.state.doc.toString());
     })
   ];
+  quietFieldSelections(parent.ownerDocument);
   const view = new EditorView({parent, state: EditorState.create({doc, extensions})});
   view.setTabFocusMode(true);
   parent.append(keys.hint);
   return view;
+}
+
+/**
+ * A text field whose value changes fires `selectionchange`, which bubbles to the document: a
+ * slider's number box does at every step of a drag. Every editor listens there for the page's
+ * selection, which has not moved, and reads it: on a slow laptop that was 14 ms a step with a
+ * chapter's editors on the page. A field's own selection is no editor's business, so the page
+ * stops those events before they reach the document.
+ */
+const quieted = new WeakSet<Document>();
+function quietFieldSelections(document: Document): void {
+  if (quieted.has(document)) return;
+  quieted.add(document);
+  document.defaultView?.addEventListener(
+    "selectionchange",
+    (event) => {
+      const target = event.target as Element | null;
+      if (target && typeof target.matches === "function" && target.matches("input, textarea")) event.stopImmediatePropagation();
+    },
+    {capture: true}
+  );
 }
 
 let hints = 0;
