@@ -82,7 +82,12 @@ export class CellView {
     const output = this.output, element = this.element;
     // The exact value is on show everywhere but in a chapter in the reader's view.
     const exact = () => element.closest<HTMLElement>("[data-chapter]")?.dataset.view !== "reader";
-    const shown = display(output, () => this.#cell.label, (kind) => (element.dataset.shows = kind), () => this.#cell.source, exact);
+    const shows = (kind: Shows) => {
+      element.dataset.shows = kind;
+      // A figure skips its rendering while it is far from the screen (style.css, .figure).
+      output.classList.toggle("figure", kind === "node" && output.querySelector("svg, canvas") !== null);
+    };
+    const shown = display(output, () => this.#cell.label, shows, () => this.#cell.source, exact);
     this.reveal = shown.reveal;
     this.observer = {
       ...shown,
