@@ -1,7 +1,7 @@
 import type {EditorView} from "@codemirror/view";
 import type {Observer} from "@observablehq/runtime";
 import type {LessonCell} from "../engine/lesson.js";
-import {display} from "./display.js";
+import {display, type Shows} from "./display.js";
 
 type EditorModule = typeof import("../editor/editor.js");
 let editorModule: Promise<EditorModule> | null = null;
