@@ -1,6 +1,13 @@
 import * as Plot from "./plot.js";
 import type {Markish, PlotOptions} from "@observablehq/plot";
 
+/** Plot's options for both layers, with a fixed width (and fixed x and y domains). */
+export type LayeredOptions = PlotOptions & {
+  width: number;
+  /** Whether the layer on top takes the pointer, for a tip on its marks (it lets it through to the chart below unless told). */
+  pointer?: boolean;
+};
+
 /** A Plot chart drawn once, with a light layer on top that {@link Layered.mark} redraws. */
 export interface Layered extends HTMLDivElement {
   /** Replaces the marks of the top layer (same size, margins and scales); the chart below stays. */
@@ -15,7 +22,7 @@ export interface Layered extends HTMLDivElement {
  * Both layers share `options`, with the margins made explicit (Plot's defaults differ once a
  * layer has no axes) and fixed domains required, so their scales agree.
  */
-export function layered(options: PlotOptions & {width: number; height: number}, marks: Markish[]): Layered {
+export function layered({pointer = false, ...options}: LayeredOptions, marks: Markish[]): Layered {
   const {document = globalThis.document} = options;
   for (const axis of ["x", "y"] as const) {
     if (!options[axis]?.domain) throw new Error(`layered: ${axis} needs a fixed domain, or the layers' scales would differ`);
@@ -27,24 +34,37 @@ export function layered(options: PlotOptions & {width: number; height: number}, 
     marginLeft: options.marginLeft ?? 40
   };
   const base = Plot.plot({...options, ...margins, marks});
+  // A chart with a legend is a figure, its plot below the legend.
+  const plot = base.tagName.toLowerCase() === "figure" ? base.querySelector(":scope > svg:last-of-type") : base;
+  // The layer takes the chart's height as drawn: Plot's aspectRatio counts the axes in, and the layer has none.
+  const height = Number(plot?.getAttribute("height")) || options.height;
   const top = (marks: Markish[]) => {
     const svg = Plot.plot({
       ...options,
       ...margins,
+      aspectRatio: undefined,
+      height,
       grid: false,
       x: {...options.x, axis: null},
       y: {...options.y, axis: null},
       color: {...options.color, legend: false},
       marks
     }) as SVGSVGElement;
-    svg.style.cssText += "position: absolute; left: 0; top: 0; background: transparent; pointer-events: none; max-width: 100%; height: auto;";
+    svg.style.cssText += `position: absolute; left: 0; top: 0; background: transparent;${pointer ? "" : " pointer-events: none;"} max-width: 100%; height: auto;`;
     return svg;
   };
   let layer = top([]);
   const wrapper = document.createElement("div");
   wrapper.className = "draw-layered";
   wrapper.style.cssText = `position: relative; max-width: ${options.width}px;`;
-  wrapper.append(base, layer);
+  wrapper.append(base);
+  // Over a figure's plot, not over its legend.
+  if (plot && plot !== base) {
+    const stack = document.createElement("div");
+    stack.style.position = "relative";
+    plot.replaceWith(stack);
+    stack.append(plot, layer);
+  } else wrapper.append(layer);
   return Object.defineProperty(wrapper, "mark", {
     value: (next: Markish[]) => {
       const replacement = top(next);

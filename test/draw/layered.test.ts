@@ -13,6 +13,13 @@ describe("layered", () => {
     for (const v of [-1, 3, 7]) expect(top.scale("y").apply(v)).toBe(base.scale("y").apply(v));
   });
 
+  it("keeps the layers' scales equal when the chart's height comes from its aspect ratio", () => {
+    const chart = layered({width: 864, aspectRatio: 1, grid: true, x: {domain: [0, 9], label: "x"}, y: {domain: [-1, 6], label: "y"}}, []);
+    const [base, top] = chart.querySelectorAll("svg") as unknown as (SVGSVGElement & {scale(n: string): {range: number[]}})[];
+    expect(top.getAttribute("height")).toBe(base.getAttribute("height"));
+    expect(top.scale("y").range).toEqual(base.scale("y").range);
+  });
+
   it("mark() replaces only the top layer", () => {
     const chart = layered(options, [Plot.dot([[1, 2]], {x: "0", y: "1"})]);
     const base = chart.querySelector("svg");
@@ -21,6 +28,17 @@ describe("layered", () => {
     expect(chart.querySelector("svg")).toBe(base);
     expect(chart.querySelectorAll("svg")).toHaveLength(2);
     expect(chart.querySelectorAll("svg")[1].querySelector("path")).not.toBeNull();
+  });
+
+  it("puts the layer over the plot, not over its legend", () => {
+    const chart = layered({...options, color: {legend: true, domain: ["a", "b"]}}, [Plot.dot([[1, 2, "a"]], {x: "0", y: "1", fill: "2"})]);
+    const figure = chart.querySelector("figure")!;
+    const [plot, top] = [...figure.querySelectorAll(":scope > div > svg")];
+    expect(plot.parentElement).toBe(top.parentElement);
+    expect(plot.parentElement!.style.position).toBe("relative");
+    expect(figure.querySelector(":scope > div > svg:first-child")).toBe(plot);
+    chart.mark([Plot.line([[0, 0], [9, 5]])]);
+    expect(figure.querySelectorAll(":scope > div > svg")).toHaveLength(2);
   });
 
   it("asks for fixed domains, which keep the layers' scales equal", () => {
