@@ -114,6 +114,19 @@ function announcer(element: HTMLElement, state: {message?: string}): (text: stri
 }
 
 /**
+ * Calls `update` whenever one of `inputs` changes, for as long as `element` is on the page:
+ * once it has been shown and is gone (its cell drew a new one), it stops listening.
+ */
+function followInputs(element: Element, inputs: InputLike[], update: () => void): void {
+  let shown = false;
+  const listener = () => {
+    if (element.isConnected) return (shown = true), update();
+    if (shown) for (const input of inputs) input.removeEventListener("input", listener);
+  };
+  for (const input of inputs) input.addEventListener("input", listener);
+}
+
+/**
  * The focusable element that takes the pointer: an HTML element (a top view, a figure) is
  * used as it is, so its own methods (like mark) stay at hand; an SVG chart is wrapped.
  */
@@ -400,7 +413,10 @@ export interface GrabLineOptions {
  */
 export function grabLine(chart: Element, {w, b, radius = 12}: GrabLineOptions): HTMLElement & {value: {w: number; b: number}} {
   const line = (v: {w: number; b: number}) => `line y = ${v.w.toFixed(2)} x ${v.b < 0 ? "−" : "+"} ${Math.abs(v.b).toFixed(2)}`;
-  const wrapper = wrap(chart, `${line({w: Number(w.value), b: Number(b.value)})}: drag its middle to shift it, an end to tilt it; arrow keys up and down shift it, left and right tilt it`, "grab-line");
+  const label = () => `${line({w: Number(w.value), b: Number(b.value)})}: drag its middle to shift it, an end to tilt it; arrow keys up and down shift it, left and right tilt it`;
+  const wrapper = wrap(chart, label(), "grab-line");
+  // A chart drawn once (its line on a layer that the sliders redraw) keeps its name current.
+  followInputs(wrapper, [w, b], () => wrapper.setAttribute("aria-label", label()));
   const state = memory.get("line") ?? {selected: 0, focused: false};
   memory.set("line", state);
   const say = announcer(wrapper, state);
