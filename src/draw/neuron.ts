@@ -2,7 +2,7 @@ import {diagramSvg, edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} f
 import {formatNumber} from "./format.js";
 import {palette} from "./palette.js";
 import {sigmoid} from "./sigmoid.js";
-import {svgElement} from "./svg.js";
+import {morph, svgElement} from "./svg.js";
 
 /** One neuron with its inputs, as a reader would set them with sliders. */
 export interface NeuronSpec {
@@ -26,16 +26,25 @@ export interface NeuronOptions {
   height?: number;
   /** Weights at or above this magnitude draw at full thickness. Default 10. */
   maxWeight?: number;
+  /**
+   * A diagram drawn before, such as a cell's `this`: it is changed in place to show this
+   * neuron and returned, so a slider costs the few numbers and edges that change. Anything
+   * else is ignored.
+   */
+  reuse?: unknown;
   /** The document to create elements in (jsdom in tests). */
   document?: Document;
 }
+
+/** The diagrams drawn here, which {@link NeuronOptions.reuse} may change. */
+const diagrams = new WeakSet<Element>();
 
 const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 
 /**
  * Draws one neuron computing y = σ(Σ wᵢ·xᵢ + b): the inputs with their values, the weights
  * on the edges, the body with Σ and the sum's value, the activation and the output's value.
- * Cheap enough to rebuild on every slider move.
+ * Cheap enough to rebuild on every slider move; cheaper still with `reuse`.
  */
 export function neuron(spec: NeuronSpec, options: NeuronOptions = {}): SVGSVGElement {
   const {inputs, weights, bias, activation = "sigmoid"} = spec;
@@ -106,13 +115,17 @@ export function neuron(spec: NeuronSpec, options: NeuronOptions = {}): SVGSVGEle
     )
   );
 
-  return diagramSvg(
+  const svg = diagramSvg(
     document,
     width,
     height,
     `A neuron: ${activation === "sigmoid" ? "σ" : ""}(${inputs.map((x, i) => `${formatNumber(weights[i])} × ${formatNumber(x)}`).join(" + ")} + ${formatNumber(bias)}) = ${formatNumber(out)}`,
     [edges, nodes, text]
   );
+  const {reuse} = options;
+  if (!(reuse instanceof Element && diagrams.has(reuse))) return diagrams.add(svg), svg;
+  morph(reuse, svg);
+  return reuse as SVGSVGElement;
 
   function yOf(i: number): number {
     return top + slot * (i + 0.5);

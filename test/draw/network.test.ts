@@ -82,4 +82,17 @@ describe("neuron", () => {
   it("says when inputs and weights differ in number", () => {
     expect(() => neuron({inputs: [1, 2, 3], weights: [1], bias: 0})).toThrow("neuron: 3 inputs but 1 weights");
   });
+
+  it("reuse changes the diagram drawn before in place, into what a new drawing shows", () => {
+    const spec = {inputs: [0.5, -1.2, 2], weights: [0.8, -0.4, 0.25], bias: -0.3};
+    const before = neuron(spec);
+    const texts = [...before.querySelectorAll("text")];
+    const changed = {...spec, weights: [-3, -0.4, 0.25]};
+    const after = neuron(changed, {reuse: before});
+    expect(after).toBe(before);
+    expect(after.outerHTML).toBe(neuron(changed).outerHTML);
+    expect([...after.querySelectorAll("text")]).toEqual(texts);
+    const stranger = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    expect(neuron(changed, {reuse: stranger})).not.toBe(stranger);
+  });
 });
