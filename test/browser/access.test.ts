@@ -10,7 +10,7 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** Lays out every chapter (as scrolling through them would) and waits until all have drawn. */
 async function drawAll(page: Page): Promise<void> {
-  await page.addStyleTag({content: ".chapter { content-visibility: visible !important; }"});
+  await page.addStyleTag({content: ".chapter, .cell-output.figure { content-visibility: visible !important; }"});
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await idle(page);
 }

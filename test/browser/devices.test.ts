@@ -59,7 +59,7 @@ function sideways(): Promise<{scroll: number; screen: number}> {
 
 describe("on a phone", () => {
   it("nothing scrolls sideways at 390 and 320 px, and the header is compact and scrolls away", async () => {
-    await page.addStyleTag({content: ".chapter { content-visibility: visible !important; }"});
+    await page.addStyleTag({content: ".chapter, .cell-output.figure { content-visibility: visible !important; }"});
     await settle();
     expect(await sideways()).toEqual({scroll: 390, screen: 390});
     // Its buttons wrap onto a second row rather than hide past the edge.
