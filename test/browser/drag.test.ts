@@ -95,6 +95,12 @@ describe("grabbing the line", () => {
     const w = (await page.evaluate(() => window.playground.value("line", "w"))) as number;
     expect(w).toBeCloseTo(-1, 0);
     expect(await page.evaluate(() => window.playground.value("line", "b"))).toBe(b);
+    // The chart is drawn once; its name, which a screen reader says, follows the sliders.
+    const grab = page.locator('[data-chapter="line"] [data-cell="chart"] [role=application]');
+    await expect(grab.getAttribute("aria-label")).resolves.toContain(`line y = ${w.toFixed(2)} x + ${b.toFixed(2)}`);
+    await page.evaluate(() => window.playground.set("line", "w", 2.5));
+    await page.evaluate(() => window.playground.idle());
+    await expect(grab.getAttribute("aria-label")).resolves.toContain(`line y = 2.50 x + ${b.toFixed(2)}`);
     await page.close();
   });
 });
