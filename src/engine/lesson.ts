@@ -89,6 +89,12 @@ export interface LessonHost {
   built?(slug: string): void;
   /** Called when cells have stayed pending with nothing happening, with why each waits. */
   stalled?(reasons: Map<LessonCell, string>): void;
+  /**
+   * Builtins that others may stand in for: `pick` gives the builtin a cell reading `name` is
+   * given, from the cell's source (a namespace's part that comes with the page, say), or `name`.
+   * A name the cell's own chapter defines is its own, as ever, and never picked for.
+   */
+  standIns?: {names: ReadonlySet<string>; pick(name: string, source: string): string};
 }
 
 /** A compiled cell, or why it did not compile. */
@@ -443,6 +449,7 @@ export class Lesson {
 
   #defineCompiled(cell: LessonCell, result: Compiled): void {
     const chapter = this.chapter(cell.chapter)!;
+    const before = cell.compiled?.variables.map((spec) => spec.name) ?? [];
     cell.compiled = result.ok ? result.value : null;
     const specs: VariableSpec[] = result.ok ? result.value.variables : brokenSpecs(this.#compiler.peekDefines(cell.source));
     const fail = result.ok ? null : result.error;
@@ -478,7 +485,7 @@ export class Lesson {
         } catch (error) {
           return variable.define(spec.name, [], () => Promise.reject(error));
         }
-        return variable.define(spec.name, spec.inputs, definition);
+        return variable.define(spec.name, this.#inputs(chapter, spec.inputs, cell.source), definition);
       }
       const from = this.chapter(spec.from);
       if (!from) return variable.define(spec.name, [], () => Promise.reject(new RuntimeError(`no chapter named "${spec.from}"`)));
@@ -487,6 +494,17 @@ export class Lesson {
       return variable.import(spec.remote, spec.name, spec.injections ? derived(from, spec.injections) : from.module);
     });
     for (const v of old.slice(specs.length)) this.#delete(v);
+    // A cell that comes to define (or stops defining) a name that has stand-ins changes what
+    // the chapter's other cells reading that name are given: define them again.
+    const names = this.#host.standIns?.names;
+    const now = specs.map((spec) => spec.name);
+    const turned = names ? [...before, ...now].filter((n): n is string => !!n && names.has(n) && before.includes(n) !== now.includes(n)) : [];
+    if (turned.length) {
+      for (const other of this.cells(chapter.slug)) {
+        const reads = other.compiled?.variables.some((v) => v.kind === "define" && v.inputs.some((i) => turned.includes(i)));
+        if (other !== cell && reads) this.#defineCompiled(other, {ok: true, value: other.compiled!});
+      }
+    }
     this.#derived.get(cell)?.forEach(retire);
     if (copies.length) this.#derived.set(cell, copies);
     else this.#derived.delete(cell);
@@ -500,6 +518,14 @@ export class Lesson {
         if (holes && prose.inlines.some((i) => this.#stuck.has(i.variable))) this.defineInlines(prose, holes);
       }
     }
+  }
+
+  /** The names a cell's variable reads, with a builtin's stand-in where the host picks one. */
+  #inputs(chapter: LessonChapter, inputs: readonly string[], source: string): string[] {
+    const standIns = this.#host.standIns;
+    if (!standIns) return [...inputs];
+    const own = (name: string) => this.cells(chapter.slug).some((c) => c.compiled?.variables.some((v) => v.name === name));
+    return inputs.map((name) => (standIns.names.has(name) && !own(name) ? standIns.pick(name, source) : name));
   }
 
   /**

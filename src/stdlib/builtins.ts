@@ -10,7 +10,9 @@ import {Mutable} from "./mutable.js";
 import {Renderer} from "./renderer.js";
 import {afterPaint} from "./after-paint.js";
 import {now, width} from "./width.js";
-import * as widgets from "../widgets/index.js";
+import {layered} from "../draw/layered.js";
+import {palette} from "../draw/palette.js";
+import {dragPoint, editablePoints, geometry, grabLine, pointsSource, setInput} from "../widgets/drag.js";
 
 /** Where the builtins live: the page they draw in, and the element `width` follows. */
 export interface BuiltinsEnvironment {
@@ -48,8 +50,37 @@ export function builtins({column, renderer = new Renderer(), wait, attachments =
     Mutable: () => Mutable,
     width: () => width(column),
     now,
-    // The drawing pieces load when a cell first reads them: the first chapter draws with Plot alone.
+    // The drawing pieces and the widgets load when a cell first reads them; a cell that reads
+    // only what their cores hold is given the core, which comes with the page (see CORES).
     draw: () => import("../draw/index.js"),
-    widgets: () => widgets
+    widgets: () => import("../widgets/index.js"),
+    [core("draw")]: () => CORES.draw,
+    [core("widgets")]: () => CORES.widgets
   };
+}
+
+/**
+ * What of `draw` and `widgets` comes with the page: the first chapter's chart is drawn with
+ * these alone, so it waits for neither chunk. The rest of each loads when a cell needs it.
+ */
+export const CORES = {
+  draw: {layered, palette},
+  widgets: {grabLine, dragPoint, editablePoints, pointsSource, setInput, geometry}
+};
+
+/** The name a cell reads a namespace's core by: no cell can be named so (it has a space). */
+export const core = (name: keyof typeof CORES): string => `${name} (core)`;
+
+/**
+ * The input a cell's variable is given for `name`: the namespace's core if every use of it in
+ * the cell's source reads one of the core's members (`draw.layered(…)`), else `name` itself.
+ * Anything it cannot be sure of (`draw[key]`, `const {surface} = draw`, `draw` passed on)
+ * gets the whole, so this can cost a load but never a missing member.
+ */
+export function coreOrWhole(name: string, source: string): string {
+  if (!Object.hasOwn(CORES, name)) return name;
+  const members = Object.keys(CORES[name as keyof typeof CORES]);
+  // Every `name` that is not itself a property (options.draw), and what follows it.
+  const uses = [...source.matchAll(new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*\\.\\s*([\\w$]+))?`, "g"))];
+  return uses.length && uses.every((use) => use[2] !== undefined && members.includes(use[2])) ? core(name as keyof typeof CORES) : name;
 }

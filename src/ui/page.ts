@@ -1,6 +1,6 @@
 import {Lesson, type LessonBlock, type LessonCell, type LessonChapter, type LessonProse} from "../engine/lesson.js";
 import {titleOf, type Block, type ChapterFile} from "../engine/chapter-file.js";
-import {builtins} from "../stdlib/builtins.js";
+import {builtins, CORES, coreOrWhole} from "../stdlib/builtins.js";
 import type {Attachments} from "../stdlib/file-attachment.js";
 import {Renderer} from "../stdlib/renderer.js";
 import type {CellCompiler} from "../engine/cell-compiler.js";
@@ -88,6 +88,8 @@ export class Page {
       lazy,
       builtins: builtins({column: root, renderer, attachments: options.attachments, wait: (work) => this.lesson.waitFor(work)}),
       compiler: options.compiler,
+      // A cell that reads only the core of draw or widgets does not wait for the rest to load.
+      standIns: {names: new Set(Object.keys(CORES)), pick: coreOrWhole},
       compiled: (cell) => this.#relabel(cell.chapter),
       built: (slug) => {
         // A chapter's cells go on the page as it is built (see #layout).

@@ -10,12 +10,18 @@ import {Mutable} from "../../src/stdlib/mutable.js";
  * A lesson with no page: observers that do nothing, and the builtins the engine itself needs.
  * Its parser is loaded from the start, unless a compiler is given.
  */
-export function headless(chapters: Record<string, string>, builtins: Record<string, unknown> = {}, compiler = new CellCompiler({parser: {compile, peekName, peekDefines}})): Lesson {
+export function headless(
+  chapters: Record<string, string>,
+  builtins: Record<string, unknown> = {},
+  compiler = new CellCompiler({parser: {compile, peekName, peekDefines}}),
+  standIns?: LessonHost["standIns"]
+): Lesson {
   const host: LessonHost = {
     observeCell: () => ({}),
     observeInline: () => ({}),
     builtins: {Generators: () => Generators, Mutable: () => Mutable, ...builtins},
-    compiler
+    compiler,
+    standIns
   };
   return new Lesson(Object.entries(chapters).map(([slug, text]) => parseChapterFile(slug, text)), host);
 }

@@ -4,7 +4,7 @@ import {Generators} from "../../src/stdlib/generators.js";
 import {Mutable} from "../../src/stdlib/mutable.js";
 import * as markdown from "../../src/stdlib/markdown.js";
 import {Renderer} from "../../src/stdlib/renderer.js";
-import {builtins} from "../../src/stdlib/builtins.js";
+import {builtins, CORES, core, coreOrWhole} from "../../src/stdlib/builtins.js";
 import {headless, chapter, valueof} from "../engine/valueof.js";
 
 describe("Generators.input", () => {
@@ -103,6 +103,45 @@ describe("builtins", () => {
     for (const name of ["Inputs", "Plot", "d3", "html", "svg", "md", "tex", "Generators", "Mutable", "width", "now", "draw", "widgets"]) {
       expect(names).toContain(name);
     }
+  });
+});
+
+describe("the cores of draw and widgets", () => {
+  it("stand in for the whole only where every use reads a core member", () => {
+    expect(coreOrWhole("draw", "chart = widgets.grabLine(draw.layered({width}, []), {w: viewof w, b: viewof b})")).toBe(core("draw"));
+    expect(coreOrWhole("widgets", "chart = widgets.grabLine(draw.layered({width}, []), {w: viewof w, b: viewof b})")).toBe(core("widgets"));
+    expect(coreOrWhole("draw", "draw . layered(o, [Plot.line(xs, {stroke: draw.palette.model})])")).toBe(core("draw"));
+    // Anything else, or anything unsure, gets the whole.
+    for (const source of ["draw.surface(grid)", "draw.layered(o, []); draw.topView(g)", "const {layered} = draw", "f(draw)", "draw[name](o)", "draw?.layered(o)", "// draw the line\ndraw.layered(o)"]) {
+      expect(coreOrWhole("draw", source), source).toBe("draw");
+    }
+    // A property or a longer name is not the builtin.
+    expect(coreOrWhole("draw", "options.draw(); redraw(); draw.layered(o)")).toBe(core("draw"));
+    expect(coreOrWhole("Plot", "Plot.line(xs)")).toBe("Plot");
+  });
+
+  it("are the same functions as the wholes hold", async () => {
+    const [draw, widgets] = await Promise.all([import("../../src/draw/index.js"), import("../../src/widgets/index.js")]);
+    for (const [name, part] of Object.entries(CORES.draw)) expect(part, name).toBe(draw[name as keyof typeof draw]);
+    for (const [name, part] of Object.entries(CORES.widgets)) expect(part, name).toBe(widgets[name as keyof typeof widgets]);
+  });
+
+  it("a cell that reads only the core is given it, unless its chapter defines that name itself", async () => {
+    const whole = {layered: () => "whole", surface: () => "surface"};
+    const stand = {names: new Set(["draw"]), pick: coreOrWhole};
+    const given = {draw: () => whole, [core("draw")]: () => ({layered: () => "core"})};
+    const lesson = headless({a: chapter("x = draw.layered()", "y = draw.surface()")}, given, undefined, stand);
+    expect(await valueof(lesson, "a", "x")).toBe("core");
+    expect(await valueof(lesson, "a", "y")).toBe("surface");
+    // A chapter's own draw is what its cells read, even one defined after them or added later.
+    const own = headless({a: chapter("x = draw.layered()", "draw = ({layered: () => 'own'})")}, given, undefined, stand);
+    expect(await valueof(own, "a", "x")).toBe("own");
+    const added = headless({a: chapter("x = draw.layered()", "z = 1")}, given, undefined, stand);
+    expect(await valueof(added, "a", "x")).toBe("core");
+    added.edit(added.cell("a", "z")!, "draw = ({layered: () => 'added'})");
+    expect(await valueof(added, "a", "x")).toBe("added");
+    added.edit(added.cell("a", "draw")!, "z = 2");
+    expect(await valueof(added, "a", "x")).toBe("core");
   });
 });
 
