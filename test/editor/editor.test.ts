@@ -5,7 +5,7 @@ describe("createEditor", () => {
   it("keeps a text field's selection changes from the document, where every editor listens", () => {
     const parent = document.createElement("div");
     document.body.append(parent);
-    createEditor({parent, doc: "x = 1", language: "ojs", label: "x", run() {}});
+    const view = createEditor({parent, doc: "x = 1", language: "ojs", label: "x", run() {}});
     const heard: EventTarget[] = [];
     document.addEventListener("selectionchange", (event) => heard.push(event.target!));
     // A slider's number box changes its value at every step of a drag.
@@ -15,5 +15,6 @@ describe("createEditor", () => {
     // The page's own selection (in an editor, say) still reaches the editors.
     document.dispatchEvent(new Event("selectionchange"));
     expect(heard).toEqual([document]);
+    view.destroy(); // before it measures itself, which jsdom cannot
   });
 });
