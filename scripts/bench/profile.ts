@@ -74,7 +74,9 @@ interface TraceEvent {
 export async function traceWhile<T>(browser: Browser, page: Page, work: () => Promise<T>): Promise<{outcome: T; kinds: Hotspot[]}> {
   await browser.startTracing(page, {categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"]});
   const outcome = await work();
-  const events = (JSON.parse((await browser.stopTracing()).toString("utf8")) as {traceEvents: TraceEvent[]}).traceEvents;
+  const raw = (await browser.stopTracing()).toString("utf8");
+  if (process.env.TRACE_OUT) (await import("node:fs")).writeFileSync(process.env.TRACE_OUT, raw);
+  const events = (JSON.parse(raw) as {traceEvents: TraceEvent[]}).traceEvents;
   // The renderer's main thread is the one named CrRendererMain.
   const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
   const kinds: Record<string, string> = {
