@@ -6,6 +6,12 @@ export type LayeredOptions = PlotOptions & {
   width: number;
   /** Whether the layer on top takes the pointer, for a tip on its marks (it lets it through to the chart below unless told). */
   pointer?: boolean;
+  /**
+   * A chart drawn before, such as a cell's `this`: if it was drawn with the same options, the
+   * chart below is kept as it is (its marks taken to be the same: give it marks that change
+   * only with the options) and only the layer on top is drawn again, with `over`.
+   */
+  reuse?: unknown;
 };
 
 /** A Plot chart drawn once, with a light layer on top that {@link Layered.mark} redraws. */
@@ -15,14 +21,17 @@ export interface Layered extends HTMLDivElement {
 }
 
 /**
- * The chart of `marks` (the data, say), drawn once, and an empty layer stacked exactly on top
- * for marks that move with a slider (the model's line). With many data points, moving the line
+ * The chart of `marks` (the data, say), drawn once, and a layer stacked exactly on top for
+ * marks that move with a slider (the model's line): `over`, or what {@link Layered.mark} is given. With many data points, moving the line
  * then costs a few marks, not a redraw of every point; draw the points with `dots`, which puts
  * thousands on one canvas, or the browser still restyles and repaints each under the line.
  * Both layers share `options`, with the margins made explicit (Plot's defaults differ once a
  * layer has no axes) and fixed domains required, so their scales agree.
  */
-export function layered({pointer = false, ...options}: LayeredOptions, marks: Markish[]): Layered {
+export function layered({pointer = false, reuse, ...options}: LayeredOptions, marks: Markish[], over: Markish[] = []): Layered {
+  const key = optionsKey({...options, pointer});
+  const kept = reuse instanceof HTMLElement ? drawn.get(reuse) : undefined;
+  if (kept?.key === key) return kept.chart.mark(over), kept.chart;
   const {document = globalThis.document} = options;
   for (const axis of ["x", "y"] as const) {
     if (!options[axis]?.domain) throw new Error(`layered: ${axis} needs a fixed domain, or the layers' scales would differ`);
@@ -65,11 +74,22 @@ export function layered({pointer = false, ...options}: LayeredOptions, marks: Ma
     plot.replaceWith(stack);
     stack.append(plot, layer);
   } else wrapper.append(layer);
-  return Object.defineProperty(wrapper, "mark", {
+  const chart = Object.defineProperty(wrapper, "mark", {
     value: (next: Markish[]) => {
       const replacement = top(next);
       layer.replaceWith(replacement);
       layer = replacement;
     }
   }) as Layered;
+  drawn.set(chart, {key, chart});
+  if (over.length) chart.mark(over);
+  return chart;
+}
+
+/** The charts drawn here, with the options each was drawn with, for {@link LayeredOptions.reuse}. */
+const drawn = new WeakMap<Element, {key: string; chart: Layered}>();
+
+/** Options as text, functions (a tick format) by their source; the document is not an option. */
+function optionsKey(options: object): string {
+  return JSON.stringify(options, (name, value) => (name === "document" ? undefined : typeof value === "function" ? String(value) : value));
 }

@@ -412,6 +412,9 @@ export interface GrabLineOptions {
  * left/right tilt.
  */
 export function grabLine(chart: Element, {w, b, radius = 12}: GrabLineOptions): HTMLElement & {value: {w: number; b: number}} {
+  // A chart kept from before (draw.layered's reuse) is grabbed already.
+  const known = grabbed.get(chart);
+  if (known) return known;
   const line = (v: {w: number; b: number}) => `line y = ${v.w.toFixed(2)} x ${v.b < 0 ? "−" : "+"} ${Math.abs(v.b).toFixed(2)}`;
   const label = () => `${line({w: Number(w.value), b: Number(b.value)})}: drag its middle to shift it, an end to tilt it; arrow keys up and down shift it, left and right tilt it`;
   const wrapper = wrap(chart, label(), "grab-line");
@@ -471,8 +474,13 @@ export function grabLine(chart: Element, {w, b, radius = 12}: GrabLineOptions): 
     event.preventDefault();
     say(describe());
   });
-  return Object.defineProperty(wrapper, "value", {get: value, enumerable: true}) as HTMLElement & {value: {w: number; b: number}};
+  const grab = Object.defineProperty(wrapper, "value", {get: value, enumerable: true}) as HTMLElement & {value: {w: number; b: number}};
+  grabbed.set(chart, grab);
+  return grab;
 }
+
+/** The charts grabLine has made grabbable, each with what it gave back. */
+const grabbed = new WeakMap<Element, HTMLElement & {value: {w: number; b: number}}>();
 
 /** The source of a cell that defines `name` as these points, for writing a drag back into code. */
 export function pointsSource(name: string, points: readonly (readonly [number, number])[]): string {

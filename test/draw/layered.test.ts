@@ -41,6 +41,21 @@ describe("layered", () => {
     expect(figure.querySelectorAll(":scope > div > svg")).toHaveLength(2);
   });
 
+  it("with reuse, keeps the chart below when the options are the same and draws only the layer on top", () => {
+    const first = layered({...options, grid: true}, [Plot.ruleY([0])], [Plot.line([[0, 0], [9, 5]])]);
+    const [base, top] = first.querySelectorAll("svg");
+    expect(top.querySelector("path")).not.toBeNull();
+    const again = layered({...options, grid: true, reuse: first}, [Plot.ruleY([0])], [Plot.line([[0, 1], [9, 6]])]);
+    expect(again).toBe(first);
+    expect(again.querySelector("svg")).toBe(base);
+    expect(again.querySelectorAll("svg")[1]).not.toBe(top);
+    expect(again.querySelectorAll("svg")).toHaveLength(2);
+    // Other options (a new width, another tick format) draw it all again; so does anything else given as reuse.
+    expect(layered({...options, grid: true, width: 500, reuse: first}, [], [])).not.toBe(first);
+    expect(layered({...options, grid: true, x: {...options.x, tickFormat: (d: number) => `${d}!`}, reuse: first}, [], [])).not.toBe(first);
+    expect(layered({...options, grid: true, reuse: document.createElement("div")}, [], [])).not.toBe(first);
+  });
+
   it("asks for fixed domains, which keep the layers' scales equal", () => {
     expect(() => layered({width: 400, height: 200, x: {domain: [0, 1]}}, [])).toThrow(/y needs a fixed domain/);
   });
