@@ -2,7 +2,7 @@ import {diagramSvg, edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} f
 import {formatNumber} from "./format.js";
 import {palette} from "./palette.js";
 import {sigmoid} from "./sigmoid.js";
-import {morph, svgElement} from "./svg.js";
+import {reused, svgElement} from "./svg.js";
 
 /** A network with one input x, one layer of sigmoid neurons, and one output y without activation. */
 export interface NetworkSpec {
@@ -117,10 +117,7 @@ export function network(spec: NetworkSpec, options: NetworkOptions): SVGSVGEleme
     );
   }
   const svg = diagramSvg(document, width, height, `A network: input x, ${n} sigmoid neuron${n === 1 ? "" : "s"}, output y${y === null ? "" : ` = ${formatNumber(y)}`}`, [edges, nodes, labels]);
-  const {reuse} = options;
-  if (!(reuse instanceof Element && diagrams.has(reuse))) return diagrams.add(svg), svg;
-  morph(reuse, svg);
-  return reuse as SVGSVGElement;
+  return reused(svg, options.reuse, diagrams);
 }
 
 /** The diagrams drawn here, which {@link NetworkOptions.reuse} may change. */

@@ -2,7 +2,7 @@ import {diagramSvg, edge, edgeLabel, haloText, MAX_WEIGHT, node, weightStroke} f
 import {formatNumber} from "./format.js";
 import {palette} from "./palette.js";
 import {sigmoid} from "./sigmoid.js";
-import {morph, svgElement} from "./svg.js";
+import {reused, svgElement} from "./svg.js";
 
 /** One neuron with its inputs, as a reader would set them with sliders. */
 export interface NeuronSpec {
@@ -122,10 +122,7 @@ export function neuron(spec: NeuronSpec, options: NeuronOptions = {}): SVGSVGEle
     `A neuron: ${activation === "sigmoid" ? "σ" : ""}(${inputs.map((x, i) => `${formatNumber(weights[i])} × ${formatNumber(x)}`).join(" + ")} + ${formatNumber(bias)}) = ${formatNumber(out)}`,
     [edges, nodes, text]
   );
-  const {reuse} = options;
-  if (!(reuse instanceof Element && diagrams.has(reuse))) return diagrams.add(svg), svg;
-  morph(reuse, svg);
-  return reuse as SVGSVGElement;
+  return reused(svg, options.reuse, diagrams);
 
   function yOf(i: number): number {
     return top + slot * (i + 0.5);

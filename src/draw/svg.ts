@@ -56,3 +56,14 @@ export function morph(target: Element, source: Element): void {
   });
   while (target.childNodes.length > next.length) target.lastChild!.remove();
 }
+
+/**
+ * A drawing's `reuse`: `fresh` itself the first time, and kept in `drawn`; `reuse`, made to
+ * show what `fresh` shows (see {@link morph}), when it is one of `drawn`. Each kind of drawing
+ * keeps its own `drawn`, so a diagram is never morphed into another kind.
+ */
+export function reused<T extends Element>(fresh: T, reuse: unknown, drawn: WeakSet<Element>): T {
+  if (!(reuse instanceof Element && drawn.has(reuse))) return drawn.add(fresh), fresh;
+  morph(reuse, fresh);
+  return reuse as T;
+}
