@@ -22,16 +22,19 @@ export interface Layered extends HTMLDivElement {
 
 /**
  * The chart of `marks` (the data, say), drawn once, and a layer stacked exactly on top for
- * marks that move with a slider (the model's line): `over`, or what {@link Layered.mark} is given. With many data points, moving the line
- * then costs a few marks, not a redraw of every point; draw the points with `dots`, which puts
- * thousands on one canvas, or the browser still restyles and repaints each under the line.
+ * marks that move with a slider (the model's line): `over`, or what {@link Layered.mark} is
+ * given. With many data points, moving the line then costs a few marks, not a redraw of every
+ * point; draw the points with `dots`, which puts thousands on one canvas, or the browser still
+ * restyles and repaints each under the line.
  * Both layers share `options`, with the margins made explicit (Plot's defaults differ once a
  * layer has no axes) and fixed domains required, so their scales agree.
  */
 export function layered({pointer = false, reuse, ...options}: LayeredOptions, marks: Markish[], over: Markish[] = []): Layered {
   const key = optionsKey({...options, pointer});
-  const kept = reuse instanceof HTMLElement ? drawn.get(reuse) : undefined;
-  if (kept?.key === key) return kept.chart.mark(over), kept.chart;
+  if (reuse instanceof Element && drawn.get(reuse) === key) {
+    (reuse as Layered).mark(over);
+    return reuse as Layered;
+  }
   const {document = globalThis.document} = options;
   for (const axis of ["x", "y"] as const) {
     if (!options[axis]?.domain) throw new Error(`layered: ${axis} needs a fixed domain, or the layers' scales would differ`);
@@ -81,13 +84,13 @@ export function layered({pointer = false, reuse, ...options}: LayeredOptions, ma
       layer = replacement;
     }
   }) as Layered;
-  drawn.set(chart, {key, chart});
+  drawn.set(chart, key);
   if (over.length) chart.mark(over);
   return chart;
 }
 
-/** The charts drawn here, with the options each was drawn with, for {@link LayeredOptions.reuse}. */
-const drawn = new WeakMap<Element, {key: string; chart: Layered}>();
+/** The charts drawn here, each with the options it was drawn with, for {@link LayeredOptions.reuse}. */
+const drawn = new WeakMap<Element, string>();
 
 /** Options as text, functions (a tick format) by their source; the document is not an option. */
 function optionsKey(options: object): string {
