@@ -2,6 +2,7 @@ import {asShipped, type Block, type ChapterFile} from "./engine/chapter-file.js"
 import {CellCompiler} from "./engine/cell-compiler.js";
 import {Renderer} from "./stdlib/renderer.js";
 import {Page} from "./ui/page.js";
+import {inspectors} from "./ui/display.js";
 import type {Lesson, LessonCell} from "./engine/lesson.js";
 import {playground, type Playground} from "./playground.js";
 import {renderContents} from "./ui/contents.js";
@@ -185,7 +186,8 @@ export async function start(options: AppOptions): Promise<Playground> {
   const idle = (timeout?: number) =>
     new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, timeout === undefined ? {} : {timeout}) : setTimeout(resolve, 16)));
   // …once the browser is first idle after that, so its chunk never competes with the first paint.
-  if (options.release) void firstScreen.then(() => idle(500)).then(options.release);
+  // (The inspector, which only the code view shows, loads then too.)
+  void firstScreen.then(() => idle(500)).then(() => (options.release?.(), inspectors.load())).catch(() => {});
   // Figures far from the screen skip their rendering from then on (style.css): before, it would
   // hold the first chart back (190 ms at start, 500 ms on a 4× slower CPU).
   void firstScreen.then(() => (document.documentElement.dataset.started = ""));

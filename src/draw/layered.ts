@@ -1,4 +1,4 @@
-import * as Plot from "./plot.js";
+import {plot as plotChart} from "./plot-styles.js";
 import type {Markish, PlotOptions} from "@observablehq/plot";
 
 /** Plot's options for both layers, with a fixed width (and fixed x and y domains). */
@@ -45,13 +45,13 @@ export function layered({pointer = false, reuse, ...options}: LayeredOptions, ma
     marginBottom: options.marginBottom ?? 30,
     marginLeft: options.marginLeft ?? 40
   };
-  const base = Plot.plot({...options, ...margins, marks});
+  const base = plotChart({...options, ...margins, marks});
   // A chart with a legend is a figure, its plot below the legend.
   const plot = base.tagName.toLowerCase() === "figure" ? base.querySelector(":scope > svg:last-of-type") : base;
   // The layer takes the chart's height as drawn: Plot's aspectRatio counts the axes in, and the layer has none.
   const height = Number(plot?.getAttribute("height")) || options.height;
   const top = (marks: Markish[]) => {
-    const svg = Plot.plot({
+    const svg = plotChart({
       ...options,
       ...margins,
       aspectRatio: undefined,

@@ -1,5 +1,9 @@
 import * as Inputs from "@observablehq/inputs";
-import * as Plot from "../draw/plot.js";
+import {
+  areaX, areaY, arrow, axisX, axisY, barX, barY, cell, dot, dotX, dotY, frame, gridX, gridY, line, lineX, lineY,
+  link, rect, rectX, rectY, ruleX, ruleY, text, textX, textY, tickX, tickY, tip
+} from "@observablehq/plot";
+import {legend, plot} from "../draw/plot-styles.js";
 import {html, svg} from "htl";
 import {Generators} from "./generators.js";
 import {DOM} from "./dom.js";
@@ -34,7 +38,8 @@ export function builtins({column, renderer = new Renderer(), wait, attachments =
   const {md, tex} = renderer.templates(wait);
   return {
     Inputs: () => Inputs,
-    Plot: () => Plot,
+    // Plot's common marks come with the page (see CORES); the whole loads when a cell needs more.
+    Plot: () => import("../draw/plot.js"),
     // The whole of d3 is large and few cells need more than Plot already brings: load it when a
     // cell first reads it, once the first charts are on screen, so they do not wait for it.
     d3: () => afterPaint().then(() => import("d3/bundle")),
@@ -54,16 +59,23 @@ export function builtins({column, renderer = new Renderer(), wait, attachments =
     // only what their cores hold is given the core, which comes with the page (see CORES).
     draw: () => import("../draw/index.js"),
     widgets: () => import("../widgets/index.js"),
+    [core("Plot")]: () => CORES.Plot,
     [core("draw")]: () => CORES.draw,
     [core("widgets")]: () => CORES.widgets
   };
 }
 
 /**
- * What of `draw` and `widgets` comes with the page: the first chapter's chart is drawn with
- * these alone, so it waits for neither chunk. The rest of each loads when a cell needs it.
+ * What of `Plot`, `draw` and `widgets` comes with the page: the first chapter's chart is drawn
+ * with these alone, so it waits for none of their chunks. The rest of each loads when a cell
+ * needs it. Plot's core is its chart, legend and plain marks: the rest of Plot (rasters,
+ * contours, maps, trees, binning…) is a third of it.
  */
 export const CORES = {
+  Plot: {
+    plot, legend, line, lineX, lineY, dot, dotX, dotY, ruleX, ruleY, text, textX, textY, areaX, areaY, arrow, link,
+    rect, rectX, rectY, barX, barY, cell, tickX, tickY, frame, axisX, axisY, gridX, gridY, tip
+  },
   draw: {layered, palette},
   widgets: {grabLine, dragPoint, editablePoints, pointsSource, setInput, geometry}
 };

@@ -1,5 +1,6 @@
-import {Inspector} from "@observablehq/inspector";
+import type {Inspector} from "@observablehq/inspector";
 import type {Observer} from "@observablehq/runtime";
+import {Lazy} from "../engine/lazy.js";
 import {formatNumber} from "./prose-view.js";
 import {asError} from "../engine/cell-run.js";
 
@@ -58,13 +59,20 @@ function loopOwner(error: Error): string | null {
 }
 
 /**
+ * Observable's inspector, loaded when a value is first to be shown exactly: the reader's view
+ * shows none, so the first screen does not wait for it.
+ */
+export const inspectors = new Lazy(() => import("@observablehq/inspector").then((module) => module.Inspector));
+
+/**
  * Shows a variable's value in an element and keeps `data-state` current. The old value stays on
  * screen while the new one computes, so a redefinition never flashes empty.
  *
  * A value that is not a node is shown twice: exact (Observable's inspector, for the code view)
  * and, for a number, rounded (for the reader's view). While `exact()` says the exact one is not
  * on show, it is not drawn, only remembered: a slider moved in the reader's view redraws no
- * hidden inspector. `reveal()` draws the last one, when the code view opens.
+ * hidden inspector. `reveal()` draws the last one, when the code view opens. Until the
+ * inspector has loaded, the value waits for it the same way.
  */
 export function display(
   element: HTMLElement,
@@ -74,38 +82,52 @@ export function display(
   exact: () => boolean = () => true
 ): Observer & {reveal(): void} {
   const document = element.ownerDocument;
+  let slot: HTMLElement | null = null; // where the inspector draws
   let inspector: Inspector | null = null;
   let reading: HTMLElement | null = null; // a number as the reader's view shows it, rounded
   let unshown: {value: unknown} | null = null; // the last value, not yet in the inspector
   element.dataset.state = "pending";
+  const forget = () => void (slot = inspector = reading = unshown = null);
   const unshowable = () => {
     // A value that throws when looked at (a hostile Proxy, a getter that throws).
-    inspector = reading = unshown = null;
+    forget();
     element.replaceChildren(Object.assign(document.createElement("div"), {className: "cell-unshowable", textContent: "a value that cannot be shown"}));
     shows("value");
+  };
+  /** Draws the last value in the inspector, now or once the inspector has loaded. */
+  const draw = () => {
+    if (!unshown || !slot) return;
+    const Inspector = inspectors.now;
+    if (!Inspector) return void inspectors.load().then(draw, () => {});
+    const {value} = unshown;
+    unshown = null;
+    try {
+      (inspector ??= new Inspector(slot)).fulfilled(value);
+    } catch {
+      unshowable();
+    }
   };
   const show = (value: unknown) => {
     unshown = null;
     if (value === undefined && self()?.startsWith("#")) {
       // An unnamed cell run for its effect (moving an overlay, say) has nothing to show.
-      inspector = reading = null;
+      forget();
       element.replaceChildren();
       shows("nothing");
     } else if (value instanceof Node) {
-      inspector = reading = null;
+      forget();
       if (element.firstChild !== value || element.childNodes.length !== 1) element.replaceChildren(value);
       shows("node");
     } else {
-      if (!inspector) {
-        const slot = document.createElement("div");
+      if (!slot) {
+        slot = document.createElement("div");
         slot.className = "value-exact";
         reading = document.createElement("div");
         reading.className = "value-read";
         element.replaceChildren(slot, reading);
-        inspector = new Inspector(slot);
       }
-      if (exact()) inspector.fulfilled(value);
-      else unshown = {value};
+      unshown = {value};
+      if (exact()) draw();
       const number = typeof value === "number";
       reading!.textContent = number ? `${self()} = ${formatNumber(value)}` : "";
       shows(number ? "number" : "value");
@@ -124,19 +146,10 @@ export function display(
         unshowable();
       }
     },
-    reveal() {
-      if (!unshown || !inspector) return;
-      const {value} = unshown;
-      unshown = null;
-      try {
-        inspector.fulfilled(value);
-      } catch {
-        unshowable();
-      }
-    },
+    reveal: draw,
     rejected(error) {
       element.dataset.state = "rejected";
-      inspector = reading = unshown = null;
+      forget();
       shows("error");
       const box = document.createElement("div");
       box.className = "cell-error";

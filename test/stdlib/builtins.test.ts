@@ -106,7 +106,7 @@ describe("builtins", () => {
   });
 });
 
-describe("the cores of draw and widgets", () => {
+describe("the cores of Plot, draw and widgets", () => {
   it("stand in for the whole only where every use reads a core member", () => {
     expect(coreOrWhole("draw", "chart = widgets.grabLine(draw.layered({width}, []), {w: viewof w, b: viewof b})")).toBe(core("draw"));
     expect(coreOrWhole("widgets", "chart = widgets.grabLine(draw.layered({width}, []), {w: viewof w, b: viewof b})")).toBe(core("widgets"));
@@ -117,11 +117,14 @@ describe("the cores of draw and widgets", () => {
     }
     // A property or a longer name is not the builtin.
     expect(coreOrWhole("draw", "options.draw(); redraw(); draw.layered(o)")).toBe(core("draw"));
-    expect(coreOrWhole("Plot", "Plot.line(xs)")).toBe("Plot");
+    expect(coreOrWhole("Plot", "Plot.line(xs, {x: 0}); Plot.ruleY([0])")).toBe(core("Plot"));
+    expect(coreOrWhole("Plot", "Plot.line(xs); Plot.raster(grid)")).toBe("Plot");
+    expect(coreOrWhole("Inputs", "Inputs.range([0, 1])")).toBe("Inputs");
   });
 
   it("are the same functions as the wholes hold", async () => {
-    const [draw, widgets] = await Promise.all([import("../../src/draw/index.js"), import("../../src/widgets/index.js")]);
+    const [Plot, draw, widgets] = await Promise.all([import("../../src/draw/plot.js"), import("../../src/draw/index.js"), import("../../src/widgets/index.js")]);
+    for (const [name, part] of Object.entries(CORES.Plot)) expect(part, name).toBe(Plot[name as keyof typeof Plot]);
     for (const [name, part] of Object.entries(CORES.draw)) expect(part, name).toBe(draw[name as keyof typeof draw]);
     for (const [name, part] of Object.entries(CORES.widgets)) expect(part, name).toBe(widgets[name as keyof typeof widgets]);
   });
