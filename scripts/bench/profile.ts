@@ -57,7 +57,7 @@ export async function profileWhile<T>(page: Page, work: () => Promise<T>): Promi
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([where, self_ms]) => ({where, self_ms, share: self_ms / total}));
-  return {outcome, functions: top(functions, 25), files: top(files, 12), inclusive: top(inclusive, 40)};
+  return {outcome, functions: top(functions, 25), files: top(files, 12), inclusive: top(inclusive, Number(process.env.PROFILE_TOP ?? 40))};
 }
 
 /** The parts of a Chrome trace event used here. */
