@@ -208,8 +208,29 @@ export async function start(options: AppOptions): Promise<Playground> {
   if (!safe) offerKept(notices, storage, key, () => location.reload());
   // Editors come once the first screen is on screen: the first chart does not wait for them.
   // No timeout: while the page is busy (training) editors wait, and one the reader clicks is made at once.
-  void firstScreen.then(() => page.hydrateEditors(() => idle()));
+  void firstScreen.then(() => page.hydrateEditors(quietly(idle, listening.signal)));
   return api;
+}
+
+/**
+ * `idle`, waiting too until the reader has not moved anything (a slider, a point, the page) for
+ * a moment: an editor made while they scrub measures itself in the next frame, and a scrub's
+ * frame on a slow laptop has no room for it (12 ms of a 60 ms frame at 4x).
+ */
+function quietly<T>(idle: () => Promise<T>, signal: AbortSignal, quietMs = 400): () => Promise<T> {
+  let last = -Infinity;
+  // A pointer moving with no button down (the reader's hand on the mouse, reading) does not count.
+  const moved = (event: Event) => void ((event as PointerEvent).buttons !== 0 && (last = performance.now()));
+  for (const type of ["input", "pointerdown", "pointermove", "keydown", "wheel", "touchmove"]) addEventListener(type, moved, {capture: true, passive: true, signal});
+  return async () => {
+    for (;;) {
+      const since = performance.now() - last;
+      if (since >= quietMs) {
+        const deadline = await idle();
+        if (performance.now() - last >= quietMs) return deadline;
+      } else await new Promise((resolve) => setTimeout(resolve, quietMs - since));
+    }
+  };
 }
 
 /** The API, each of whose asynchronous methods first lets the rest of the lesson load. */
