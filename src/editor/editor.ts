@@ -25,6 +25,8 @@ export interface EditorOptions {
   run(source: string): void;
   /** Called with the text after every change. */
   change?(source: string): void;
+  /** Whether `doc` is known to parse (its cell compiled): then it is checked only once changed. */
+  parses?: boolean;
 }
 
 /**
@@ -48,7 +50,10 @@ const highlight = HighlightStyle.define([
 
 /** A CodeMirror 6 editor for one cell. */
 export function createEditor(options: EditorOptions): EditorView {
-  const {parent, doc, language, label, run, change} = options;
+  const {parent, doc, language, label, run, change, parses = false} = options;
+  // An editor made in the background (see Page.hydrateEditors) would otherwise parse its cell
+  // once more, 400 ms later, into whatever the reader is doing then (a scrub, on a slow laptop).
+  const check = (view: EditorView) => (parses && view.state.doc.length === doc.length && view.state.doc.toString() === doc ? [] : syntaxErrors(view));
   const runKey = {key: "Shift-Enter", run: (view: EditorView) => (run(view.state.doc.toString()), true)};
   const keys = tabKeys(parent);
   const extensions: Extension[] = [
@@ -61,7 +66,7 @@ export function createEditor(options: EditorOptions): EditorView {
     highlightActiveLine(),
     syntaxHighlighting(highlight),
     language === "ojs"
-      ? [javascript(), lineNumbers(), linter(syntaxErrors, {delay: 400}), scrubNumbers((view) => run(view.state.doc.toString()))]
+      ? [javascript(), lineNumbers(), linter(check, {delay: 400}), scrubNumbers((view) => run(view.state.doc.toString()))]
       : [markdown(), EditorView.lineWrapping],
     // tabindex says outright that the text (the scroller's content) takes focus, as it does anyway.
     EditorView.contentAttributes.of({"aria-label": label, "aria-describedby": keys.hint.id, tabindex: "0"}),

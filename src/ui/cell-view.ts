@@ -156,7 +156,8 @@ export class CellView {
       language: "ojs",
       label: `code of cell ${this.#cell.label}`,
       run: (source) => this.#actions.run(this.#cell, source),
-      change: (source) => this.#actions.draft(this.#cell, source)
+      change: (source) => this.#actions.draft(this.#cell, source),
+      parses: draft === this.#cell.source && this.#cell.compiled !== null
     });
     return this.editor;
   }

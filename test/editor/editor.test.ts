@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {diagnosticCount, forceLinting} from "@codemirror/lint";
 import {createEditor} from "../../src/editor/editor.js";
 
 describe("createEditor", () => {
@@ -16,5 +17,20 @@ describe("createEditor", () => {
     document.dispatchEvent(new Event("selectionchange"));
     expect(heard).toEqual([document]);
     view.destroy(); // before it measures itself, which jsdom cannot
+  });
+
+  it("checks the syntax of a cell known to parse only once its text has changed", async () => {
+    const parent = document.createElement("div");
+    document.body.append(parent);
+    const lint = async (view: ReturnType<typeof createEditor>) => (forceLinting(view), await new Promise((r) => setTimeout(r, 0)), diagnosticCount(view.state));
+    // (Told it parses, the editor takes the page's word for it: this text does not.)
+    const known = createEditor({parent, doc: "x = (", language: "ojs", label: "x", run() {}, parses: true});
+    expect(await lint(known)).toBe(0);
+    known.dispatch({changes: {from: 5, insert: " 1 +"}});
+    expect(await lint(known)).toBe(1);
+    known.destroy();
+    const unknown = createEditor({parent, doc: "x = (", language: "ojs", label: "x", run() {}});
+    expect(await lint(unknown)).toBe(1);
+    unknown.destroy();
   });
 });
