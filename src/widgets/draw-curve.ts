@@ -1,4 +1,5 @@
 import * as Plot from "../draw/plot.js";
+import {layered, type Layered} from "../draw/layered.js";
 import {palette} from "../draw/palette.js";
 
 /** A curve y(x) as the reader sees it; also what a preset or a function of x becomes. */
@@ -58,7 +59,11 @@ export function drawCurve(options: DrawCurveOptions = {}): DrawCurve {
   const xs = Array.from({length: samples}, (_, i) => (xDomain[0] * (samples - 1 - i) + xDomain[1] * i) / (samples - 1));
   let ys: Float64Array = new Float64Array(samples);
   let overlay: Plot.Markish[] = [];
-  let plot: ReturnType<typeof Plot.plot> | null = null;
+  // The chart: the target and the axes below, drawn again when the target changes; the overlay
+  // on a layer above, drawn again alone when only it changes (a slider in the chapter).
+  let chart: Layered | null = null;
+  let plot: SVGSVGElement | null = null; // the chart below, whose scales map the pointer
+  let targetChanged = true;
 
   const root = document.createElement("div") as unknown as DrawCurve;
   root.className = "draw-curve";
@@ -101,20 +106,19 @@ export function drawCurve(options: DrawCurveOptions = {}): DrawCurve {
       document.defaultView?.cancelAnimationFrame(frame);
       frame = 0;
     }
-    plot = Plot.plot({
-      document,
-      width,
-      height,
-      grid: true,
-      x: {domain: xDomain, label: xLabel},
-      y: {domain: yDomain, label: yLabel},
-      marks: [
+    if (chart && !targetChanged) return chart.mark(overlay);
+    targetChanged = false;
+    const target = Float64Array.from(ys);
+    chart = layered(
+      {document, width, height, grid: true, x: {domain: xDomain, label: xLabel}, y: {domain: yDomain, label: yLabel}},
+      [
         Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.3}),
-        Plot.line(xs, {ariaDescription: "target", x: (x: number) => x, y: (_: number, i: number) => ys[i], stroke, strokeWidth: 3, strokeOpacity: 0.8}),
-        ...overlay
-      ]
-    });
-    surface.replaceChildren(plot);
+        Plot.line(xs, {ariaDescription: "target", x: (x: number) => x, y: (_: number, i: number) => target[i], stroke, strokeWidth: 3, strokeOpacity: 0.8})
+      ],
+      overlay
+    );
+    plot = chart.querySelector("svg");
+    surface.replaceChildren(chart);
   }
 
   function set(curve: string | Curve, name?: string) {
@@ -124,6 +128,7 @@ export function drawCurve(options: DrawCurveOptions = {}): DrawCurve {
       curve = presets[curve];
     }
     ys = sampleCurve(curve, xs, yDomain);
+    targetChanged = true;
     pressed(name);
     render();
   }
@@ -139,13 +144,13 @@ export function drawCurve(options: DrawCurveOptions = {}): DrawCurve {
 
   // Where the pointer is, in the chart's units, clamped to its domains.
   function at(event: PointerEvent): [number, number] | null {
-    const svgElement = plot?.tagName.toLowerCase() === "svg" ? plot : plot?.querySelector("svg");
-    if (!plot || !svgElement) return null;
-    const box = svgElement.getBoundingClientRect();
+    if (!plot) return null;
+    const box = plot.getBoundingClientRect();
     // The chart may be shown narrower than it was drawn (max-width: 100%).
     const k = box.width ? width / box.width : 1;
-    const sx = plot.scale("x")!;
-    const sy = plot.scale("y")!;
+    const {scale} = plot as unknown as ReturnType<typeof Plot.plot>;
+    const sx = scale("x")!;
+    const sy = scale("y")!;
     const x = sx.invert!((event.clientX - box.left) * k) as number;
     const y = sy.invert!((event.clientY - box.top) * k) as number;
     if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
@@ -161,6 +166,7 @@ export function drawCurve(options: DrawCurveOptions = {}): DrawCurve {
     surface.setPointerCapture?.(event.pointerId);
     last = {id: event.pointerId, point};
     paintStroke(ys, xs, point, point);
+    targetChanged = true;
     pressed();
     later();
     root.dispatchEvent(new Event("input", {bubbles: true}));
@@ -171,6 +177,7 @@ export function drawCurve(options: DrawCurveOptions = {}): DrawCurve {
     if (!point) return;
     paintStroke(ys, xs, last.point, point);
     last.point = point;
+    targetChanged = true;
     later();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
