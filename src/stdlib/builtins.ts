@@ -1,9 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
-import {
-  areaX, areaY, arrow, axisX, axisY, barX, barY, cell, dot, dotX, dotY, frame, gridX, gridY, line, lineX, lineY,
-  link, rect, rectX, rectY, ruleX, ruleY, text, textX, textY, tickX, tickY, tip
-} from "@observablehq/plot";
-import {legend, plot} from "../draw/plot-styles.js";
+import * as PlotCore from "../draw/plot-core.js";
 import {html, svg} from "htl";
 import {Generators} from "./generators.js";
 import {DOM} from "./dom.js";
@@ -68,14 +64,10 @@ export function builtins({column, renderer = new Renderer(), wait, attachments =
 /**
  * What of `Plot`, `draw` and `widgets` comes with the page: the first chapter's chart is drawn
  * with these alone, so it waits for none of their chunks. The rest of each loads when a cell
- * needs it. Plot's core is its chart, legend and plain marks: the rest of Plot (rasters,
- * contours, maps, trees, binning…) is a third of it.
+ * needs it (Plot's core: src/draw/plot-core.ts).
  */
 export const CORES = {
-  Plot: {
-    plot, legend, line, lineX, lineY, dot, dotX, dotY, ruleX, ruleY, text, textX, textY, areaX, areaY, arrow, link,
-    rect, rectX, rectY, barX, barY, cell, tickX, tickY, frame, axisX, axisY, gridX, gridY, tip
-  },
+  Plot: PlotCore,
   draw: {layered, palette},
   widgets: {grabLine, dragPoint, editablePoints, pointsSource, setInput, geometry}
 };
