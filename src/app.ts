@@ -220,7 +220,7 @@ export async function start(options: AppOptions): Promise<Playground> {
 function quietly<T>(idle: () => Promise<T>, signal: AbortSignal, quietMs = 400): () => Promise<T> {
   let last = -Infinity;
   // A pointer moving with no button down (the reader's hand on the mouse, reading) does not count.
-  const moved = (event: Event) => void ((event as PointerEvent).buttons !== 0 && (last = performance.now()));
+  const moved = (event: Event) => void ((event.type !== "pointermove" || (event as PointerEvent).buttons !== 0) && (last = performance.now()));
   for (const type of ["input", "pointerdown", "pointermove", "keydown", "wheel", "touchmove"]) addEventListener(type, moved, {capture: true, passive: true, signal});
   return async () => {
     for (;;) {

@@ -108,12 +108,11 @@ export function drawCurve(options: DrawCurveOptions = {}): DrawCurve {
     }
     if (chart && !targetChanged) return chart.mark(overlay);
     targetChanged = false;
-    const target = Float64Array.from(ys);
     chart = layered(
       {document, width, height, grid: true, x: {domain: xDomain, label: xLabel}, y: {domain: yDomain, label: yLabel}},
       [
         Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.3}),
-        Plot.line(xs, {ariaDescription: "target", x: (x: number) => x, y: (_: number, i: number) => target[i], stroke, strokeWidth: 3, strokeOpacity: 0.8})
+        Plot.line(xs, {ariaDescription: "target", x: (x: number) => x, y: (_: number, i: number) => ys[i], stroke, strokeWidth: 3, strokeOpacity: 0.8})
       ],
       overlay
     );
