@@ -1,4 +1,5 @@
 import {plot as plotChart} from "./plot-styles.js";
+import {topLayer} from "./top-layer.js";
 import type {Markish, PlotOptions} from "@observablehq/plot";
 
 /** Plot's options for both layers, with a fixed width (and fixed x and y domains). */
@@ -14,7 +15,7 @@ export type LayeredOptions = PlotOptions & {
   reuse?: unknown;
 };
 
-/** A Plot chart drawn once, with a light layer on top that {@link Layered.mark} redraws. */
+/** A Plot chart drawn once, with a light layer on top that {@link Layered.mark} redraws (see top-layer.ts). */
 export interface Layered extends HTMLDivElement {
   /** Replaces the marks of the top layer (same size, margins and scales); the chart below stays. */
   mark(marks: Markish[]): void;
@@ -51,19 +52,21 @@ export function layered({pointer = false, reuse, ...options}: LayeredOptions, ma
   // The layer takes the chart's height as drawn: Plot's aspectRatio counts the axes in, and the layer has none.
   const height = Number(plot?.getAttribute("height")) || options.height;
   const top = (marks: Markish[]) => {
-    const svg = plotChart({
-      ...options,
-      ...margins,
-      aspectRatio: undefined,
-      height,
-      grid: false,
-      x: {...options.x, axis: null},
-      y: {...options.y, axis: null},
-      color: {...options.color, legend: false},
+    const layer = topLayer(
+      {
+        ...options,
+        ...margins,
+        aspectRatio: undefined,
+        height,
+        grid: false,
+        x: {...options.x, axis: null},
+        y: {...options.y, axis: null},
+        color: {...options.color, legend: false}
+      },
       marks
-    }) as SVGSVGElement;
-    svg.style.cssText += `position: absolute; left: 0; top: 0; background: transparent;${pointer ? "" : " pointer-events: none;"} max-width: 100%; height: auto;`;
-    return svg;
+    );
+    layer.svg.style.cssText += `position: absolute; left: 0; top: 0; background: transparent;${pointer ? "" : " pointer-events: none;"} max-width: 100%; height: auto;`;
+    return layer;
   };
   let layer = top([]);
   const wrapper = document.createElement("div");
@@ -75,12 +78,13 @@ export function layered({pointer = false, reuse, ...options}: LayeredOptions, ma
     const stack = document.createElement("div");
     stack.style.position = "relative";
     plot.replaceWith(stack);
-    stack.append(plot, layer);
-  } else wrapper.append(layer);
+    stack.append(plot, layer.svg);
+  } else wrapper.append(layer.svg);
   const chart = Object.defineProperty(wrapper, "mark", {
     value: (next: Markish[]) => {
+      if (layer.redraw(next)) return;
       const replacement = top(next);
-      layer.replaceWith(replacement);
+      layer.svg.replaceWith(replacement.svg);
       layer = replacement;
     }
   }) as Layered;

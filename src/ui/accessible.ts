@@ -41,6 +41,8 @@ export function describeCharts(root: Element): void {
     if (holder.closest("[role=application], [aria-hidden=true]") || holder.parentElement?.closest("[role=img]")) continue;
     holders.set(holder, base);
   }
+  // A chart inside another (a layered chart's layer, inside its figure) is part of that image.
+  for (const holder of holders.keys()) if ([...holders.keys()].some((other) => other !== holder && other.contains(holder))) holders.delete(holder);
   for (const [holder, base] of holders) {
     const given = seen(base).given;
     const text = given ?? plotSummary(holder.tagName.toLowerCase() === "figure" ? holder : base, holder);
@@ -50,7 +52,8 @@ export function describeCharts(root: Element): void {
   }
   // Hidden rather than unnamed: the names are how scripts and tests find a chart's marks.
   // A picture nested in a chart (a heat map) keeps its name as an image.
-  for (const el of root.querySelectorAll(ROLELESS)) {
+  // Marks drawn again into a chart already on the page (a layered chart's top layer) come alone.
+  for (const el of [...(root.matches(ROLELESS) ? [root] : []), ...root.querySelectorAll(ROLELESS)]) {
     if (el.tagName.toLowerCase() === "svg" && el.hasAttribute("aria-label")) el.setAttribute("role", "img");
     else if (!el.closest("[aria-hidden=true]")) el.setAttribute("aria-hidden", "true");
   }

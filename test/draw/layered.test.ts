@@ -44,16 +44,61 @@ describe("layered", () => {
   it("with reuse, keeps the chart below when the options are the same and draws only the layer on top", () => {
     const first = layered({...options, grid: true}, [Plot.ruleY([0])], [Plot.line([[0, 0], [9, 5]])]);
     const [base, top] = first.querySelectorAll("svg");
-    expect(top.querySelector("path")).not.toBeNull();
+    const before = top.querySelector("path")!.getAttribute("d");
     const again = layered({...options, grid: true, reuse: first}, [Plot.ruleY([0])], [Plot.line([[0, 1], [9, 6]])]);
     expect(again).toBe(first);
     expect(again.querySelector("svg")).toBe(base);
-    expect(again.querySelectorAll("svg")[1]).not.toBe(top);
     expect(again.querySelectorAll("svg")).toHaveLength(2);
+    expect(again.querySelectorAll("svg")[1].querySelector("path")!.getAttribute("d")).not.toBe(before);
     // Other options (a new width, another tick format) draw it all again; so does anything else given as reuse.
     expect(layered({...options, grid: true, width: 500, reuse: first}, [], [])).not.toBe(first);
     expect(layered({...options, grid: true, x: {...options.x, tickFormat: (d: number) => `${d}!`}, reuse: first}, [], [])).not.toBe(first);
     expect(layered({...options, grid: true, reuse: document.createElement("div")}, [], [])).not.toBe(first);
+  });
+
+  // What the top layer's svg holds, its clip paths' numbers aside.
+  const drawing = (svg: Element) => svg.innerHTML.replace(/plot-clip-\d+/g, "clip");
+  const topOf = (chart: Element) => chart.querySelectorAll("svg")[1];
+  const fresh = (marks: Plot.Markish[]) => topOf(layered(options, [], marks));
+
+  it("redraws the top layer in its own svg, drawing the marks as a new chart would", () => {
+    const moving = (w: number) => [
+      Plot.line([0, 9], {x: (x: number) => x, y: (x: number) => w * x, stroke: "red", strokeWidth: 3, clip: true}),
+      Plot.dot([[4, w]], {x: "0", y: "1", r: 5, fill: "red"}),
+      Plot.ruleX([w], {strokeDasharray: "2 3"}),
+      Plot.text([`w = ${w}`], {frameAnchor: "top-left", dx: 6, dy: 6})
+    ];
+    const chart = layered(options, [Plot.ruleY([0])], moving(0.2));
+    const top = topOf(chart);
+    chart.mark(moving(0.5));
+    expect(topOf(chart)).toBe(top);
+    expect(drawing(top)).toBe(drawing(fresh(moving(0.5))));
+    chart.mark([]);
+    expect(top.querySelectorAll("g")).toHaveLength(0);
+  });
+
+  it("draws a new top layer for marks that need more than the chart's scales: a tip, a colour scale", () => {
+    const chart = layered(options, []);
+    const top = topOf(chart);
+    const tipped = [Plot.dot([[1, 2]], {x: "0", y: "1", tip: true})];
+    chart.mark(tipped);
+    expect(topOf(chart)).not.toBe(top);
+    expect(drawing(topOf(chart))).toBe(drawing(fresh(tipped)));
+    const pointing = [Plot.tip([[1, 2]], Plot.pointer({x: "0", y: "1"}))];
+    const before = topOf(chart);
+    chart.mark(pointing);
+    expect(topOf(chart)).not.toBe(before);
+    const coloured = [Plot.dot([[1, 2, "a"], [3, 4, "b"]], {x: "0", y: "1", fill: "2"})];
+    chart.mark(coloured);
+    expect(drawing(topOf(chart))).toBe(drawing(fresh(coloured)));
+  });
+
+  it("keeps the last marks when new ones throw", () => {
+    const chart = layered(options, [], [Plot.line([[0, 0], [9, 5]])]);
+    const before = drawing(topOf(chart));
+    const broken = Plot.line([0, 9], {x: (x: number) => x, y: () => { throw new Error("y is broken"); }});
+    expect(() => chart.mark([Plot.dot([[1, 1]], {x: "0", y: "1"}), broken])).toThrow("y is broken");
+    expect(drawing(topOf(chart))).toBe(before);
   });
 
   it("asks for fixed domains, which keep the layers' scales equal", () => {

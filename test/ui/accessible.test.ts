@@ -1,5 +1,7 @@
 import {describe, expect, it, vi} from "vitest";
-import {labelText, nameControls} from "../../src/ui/accessible.js";
+import * as Plot from "@observablehq/plot";
+import {describeCharts, labelText, nameControls} from "../../src/ui/accessible.js";
+import {layered} from "../../src/draw/layered.js";
 import {LiveAnnouncer} from "../../src/ui/live-announcer.js";
 
 describe("labelText", () => {
@@ -14,6 +16,35 @@ describe("labelText", () => {
     form.innerHTML = `<label for="n"><math><mi>w</mi><annotation encoding="application/x-tex">w</annotation></math></label><div><input id="n" type="number"><input type="range"></div>`;
     nameControls(form);
     expect([...form.querySelectorAll("input")].map((i) => i.getAttribute("aria-label"))).toEqual(["w", "w"]);
+  });
+});
+
+describe("describeCharts", () => {
+  const options = {width: 400, height: 200, x: {domain: [0, 9]}, y: {domain: [-1, 7]}};
+
+  it("makes a layered chart one image, its layers hidden, even with marks on top from the start", () => {
+    // With a legend, the layers are in a figure, the top one not a child of the chart.
+    const chart = layered({...options, color: {legend: true, domain: ["a", "b"]}}, [Plot.ruleY([0])], [Plot.line([[0, 0], [9, 5]])]);
+    document.body.append(chart);
+    describeCharts(chart);
+    expect(chart.getAttribute("role")).toBe("img");
+    expect(chart.getAttribute("aria-label")).toMatch(/^chart of line/);
+    expect(chart.querySelectorAll("[role=img]")).toHaveLength(0);
+    for (const svg of chart.querySelectorAll("svg")) {
+      expect(svg.getAttribute("aria-hidden")).toBe("true");
+      expect(svg.hasAttribute("role")).toBe(false);
+    }
+    chart.remove();
+  });
+
+  it("hides the marks drawn later into a chart that is not hidden, given alone", () => {
+    const svg = Plot.plot({...options, marks: []});
+    document.body.append(svg);
+    const marks = Plot.line([[0, 0], [9, 5]]).plot(options).querySelector("g[aria-label=line]")!;
+    svg.append(marks);
+    describeCharts(marks);
+    expect(marks.getAttribute("aria-hidden")).toBe("true");
+    svg.remove();
   });
 });
 
