@@ -1,4 +1,5 @@
 import {chainRule, descentStep, networkLoss, type Network, type ParameterName, type Point} from "../train/backprop.js";
+import {reused} from "./svg.js";
 
 /** What the panel shows. */
 export interface BackpropPanelOptions {
@@ -12,13 +13,16 @@ export interface BackpropPanelOptions {
   learningRate: number;
   /** Rows of points shown; the rest are summed but not listed. Default 10. */
   rows?: number;
+  /** A panel drawn before (a cell's `this`): its text is changed in place rather than the panel made again. */
+  reuse?: unknown;
   document?: Document;
 }
 
 /**
  * One parameter's slope laid open: the chain rule as a formula, a table of each data point's
  * factors and their product, the sum (∂L/∂p), and what one step of gradient descent does to the
- * parameter, its slope and the loss. Every number is live: draw it again when the network moves.
+ * parameter, its slope and the loss. Every number is live: draw it again when the network moves
+ * (with `reuse`, only the numbers that changed are written, which while training is every frame).
  */
 export function backpropPanel(options: BackpropPanelOptions): HTMLElement {
   const {network, points, parameter, learningRate, rows = 10, document = globalThis.document} = options;
@@ -65,8 +69,11 @@ export function backpropPanel(options: BackpropPanelOptions): HTMLElement {
       `. After it, ${d} = ${num(next.gradient)} (was ${num(rule.gradient)}), and the loss goes from ${num(lossBefore)} to ${num(lossAfter)}.`
     )
   );
-  return root;
+  return reused(root, options.reuse, panels);
 }
+
+/** The panels drawn here, which {@link BackpropPanelOptions.reuse} may change. */
+const panels = new WeakSet<Element>();
 
 /** Four significant digits, a real minus sign, and an exponent for the very small or large. */
 export function num(x: number): string {

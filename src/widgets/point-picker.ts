@@ -1,5 +1,6 @@
 import * as Plot from "../draw/plot.js";
 import {palette} from "../draw/palette.js";
+import {topLayer, type TopLayer} from "../draw/top-layer.js";
 import {onLongPress} from "./drag.js";
 
 /** A point in data coordinates: [x, y]. */
@@ -81,7 +82,7 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
   let chart = base();
   let under = layer(marks);
   let over = layer(pointMarks());
-  stack.append(chart, under, over);
+  stack.append(chart, under.svg, over.svg);
   root.append(stack, help, live);
 
   /** Shared by the three charts; explicit margins, since Plot's defaults change without axes. */
@@ -94,12 +95,19 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
     svg.style.touchAction = "manipulation";
     return svg;
   }
-  function layer(marks: Plot.Markish[]): SVGSVGElement {
-    const svg = Plot.plot({...frame(), x: {domain: x.domain, axis: null}, y: {domain: y.domain, axis: null}, marks}) as SVGSVGElement;
-    svg.style.cssText += "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;";
+  function layer(marks: Plot.Markish[]): TopLayer {
+    const drawn = topLayer({...frame(), x: {domain: x.domain, axis: null}, y: {domain: y.domain, axis: null}}, marks);
+    drawn.svg.style.cssText += "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;";
     // The axes below describe the chart; the points are announced as the reader moves them.
-    svg.setAttribute("aria-hidden", "true");
-    return svg;
+    drawn.svg.setAttribute("aria-hidden", "true");
+    return drawn;
+  }
+  /** `drawn` with `marks` in place of its own: in its svg where it can be, else a new layer in its place. */
+  function relayer(drawn: TopLayer, marks: Plot.Markish[]): TopLayer {
+    if (drawn.redraw(marks)) return drawn;
+    const next = layer(marks);
+    drawn.svg.replaceWith(next.svg);
+    return next;
   }
   function pointMarks(): Plot.Markish[] {
     return [
@@ -109,9 +117,7 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
   }
   /** Draws the points again (after they changed). */
   function redraw() {
-    const next = layer(pointMarks());
-    over.replaceWith(next);
-    over = next;
+    over = relayer(over, pointMarks());
   }
 
   /** The pointer's place in the chart's own pixels (the chart may be drawn smaller than its width). */
@@ -224,12 +230,10 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
     if (options.width !== undefined && options.width !== width) {
       checkPositive(options.width, "width");
       width = options.width;
-      stack.replaceChildren((chart = base()), (under = layer(marks)), (over = layer(pointMarks())));
+      stack.replaceChildren((chart = base()), (under = layer(marks)).svg, (over = layer(pointMarks())).svg);
       return;
     }
-    const drawn = layer(marks);
-    under.replaceWith(drawn);
-    under = drawn;
+    under = relayer(under, marks);
   };
   return root;
 }

@@ -32,6 +32,19 @@ describe("backpropPanel", () => {
     expect(text).toContain(`the loss goes from ${num(networkLoss(network, points))} to`);
   });
 
+  it("with reuse, writes a new network's numbers into the panel drawn before, and reads as a new panel would", () => {
+    const first = backpropPanel({network, points, parameter: "wi2", learningRate: 0.03});
+    const cell = first.querySelector("tbody td")!;
+    const moved: Network = {...network, wi: [0.8, -0.9]};
+    const again = backpropPanel({network: moved, points, parameter: "wo1", learningRate: 0.03, reuse: first});
+    expect(again).toBe(first);
+    expect(again.querySelector("tbody td")).toBe(cell);
+    expect(again.outerHTML).toBe(backpropPanel({network: moved, points, parameter: "wo1", learningRate: 0.03}).outerHTML);
+    // Anything else given as reuse is left alone.
+    const other = document.createElement("section");
+    expect(backpropPanel({network, points, parameter: "wi2", learningRate: 0.03, reuse: other})).not.toBe(other);
+  });
+
   it("lists at most `rows` points, and says how many more the sum holds", () => {
     const panel = backpropPanel({network, points, parameter: "bo", learningRate: 0.1, rows: 2});
     expect(panel.querySelectorAll("tbody tr")).toHaveLength(2);
