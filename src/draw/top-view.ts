@@ -7,6 +7,7 @@ import {zExtent, type Grid} from "./grid.js";
 import {heatMap, type HeatMap} from "./heat-map.js";
 import {legend} from "./legend.js";
 import {palette} from "./palette.js";
+import {topLayer, type TopLayer} from "./top-layer.js";
 
 /** A point in the plane of a top view, in data coordinates. */
 export type Point2 = [number, number];
@@ -127,6 +128,7 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
   stack.style.position = "relative";
   let chart: Chart | null = null;
   let marked: TopViewMarks = {};
+  let overlay: TopLayer | null = null;
   // The legend of labelled paths, under the chart; there only while some path has a label.
   let key: HTMLUListElement | null = null;
   const showLegend = (marks: TopViewMarks) => {
@@ -157,7 +159,8 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
     seen = `Map of ${z} over ${x} and ${y}, seen from above: ${z} from ${formatNumber(lo)} to ${formatNumber(hi)} as colour`;
     describe();
     wrapper.style.maxWidth = `${next.frame.width}px`;
-    stack.replaceChildren(base, overlayChart(marked, chart.frame, chart.xDomain, chart.yDomain));
+    overlay = overlayChart(overlayMarks(marked, chart.xDomain, chart.yDomain), chart.frame);
+    stack.replaceChildren(base, overlay.svg);
     wrapper.replaceChildren(...(legend ? [legend] : []), stack, ...(key ? [key] : []));
   };
   redraw(grid, options);
@@ -166,7 +169,13 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
   return Object.defineProperty(wrapper, "mark", {
     value: (marks: TopViewMarks) => {
       marked = marks;
-      stack.lastChild!.replaceWith(overlayChart(marks, chart!.frame, chart!.xDomain, chart!.yDomain));
+      const drawn = overlayMarks(marks, chart!.xDomain, chart!.yDomain);
+      // Drawn again in the overlay's own svg where it can be (see top-layer.ts).
+      if (!overlay!.redraw(drawn)) {
+        const next = overlayChart(drawn, chart!.frame);
+        overlay!.svg.replaceWith(next.svg);
+        overlay = next;
+      }
       if (marks.paths?.length || key) showLegend(marks);
       describe();
     }
@@ -212,45 +221,47 @@ function draw(grid: Grid, options: TopViewOptions, {frame, xDomain, yDomain, zSc
   return {base, legend: legend ? Plot.legend(legendOptions) : null, key, frame, xDomain, yDomain, heat};
 }
 
-function overlayChart(
-  {point, path, paths = [], arrow, line, boundary, marks = []}: TopViewMarks,
-  frame: PlotOptions,
-  xDomain: Point2,
-  yDomain: Point2
-): Element {
+function overlayChart(marks: Markish[], frame: PlotOptions): TopLayer {
+  const chart = topLayer(
+    {
+      ...frame,
+      x: {...frame.x, axis: null},
+      y: {...frame.y, axis: null},
+      style: "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;"
+    },
+    marks
+  );
+  // The base chart already describes the axes and heat map to assistive technology.
+  chart.svg.setAttribute("aria-hidden", "true");
+  return chart;
+}
+
+/** The overlay's marks: the point, paths, arrow and lines given, then the caller's own. */
+function overlayMarks({point, path, paths = [], arrow, line, boundary, marks = []}: TopViewMarks, xDomain: Point2, yDomain: Point2): Markish[] {
   const x = (d: Point2) => d[0];
   const y = (d: Point2) => d[1];
   const segment = boundary && clipLine(boundary, xDomain, yDomain);
-  const chart = Plot.plot({
-    ...frame,
-    x: {...frame.x, axis: null},
-    y: {...frame.y, axis: null},
-    style: "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;",
-    marks: [
-      segment ? Plot.line(segment, {x, y, stroke: palette.model, strokeWidth: 2.5, clip: true}) : null,
-      line ? Plot.line(line, {x, y, stroke: palette.model, strokeWidth: 2, clip: true}) : null,
-      ...paths.flatMap(pathMarks),
-      path ? Plot.line(path, {x, y, stroke: palette.path, strokeWidth: 2, clip: true}) : null,
-      path && path.length <= 200 ? Plot.dot(path, {x, y, r: 2.5, fill: palette.path, clip: true}) : null,
-      arrow
-        ? Plot.arrow([arrow], {
-            x1: (d: {from: Point2}) => d.from[0],
-            y1: (d: {from: Point2}) => d.from[1],
-            x2: (d: {to: Point2}) => d.to[0],
-            y2: (d: {to: Point2}) => d.to[1],
-            stroke: palette.gradient,
-            strokeWidth: 2.5,
-            headLength: 10,
-            clip: true
-          })
-        : null,
-      point ? Plot.dot([point], {x, y, r: 5.5, fill: palette.model, stroke: "var(--bg, white)", strokeWidth: 1.5, clip: true}) : null,
-      ...marks
-    ]
-  });
-  // The base chart already describes the axes and heat map to assistive technology.
-  chart.setAttribute("aria-hidden", "true");
-  return chart;
+  return [
+    segment ? Plot.line(segment, {x, y, stroke: palette.model, strokeWidth: 2.5, clip: true}) : null,
+    line ? Plot.line(line, {x, y, stroke: palette.model, strokeWidth: 2, clip: true}) : null,
+    ...paths.flatMap(pathMarks),
+    path ? Plot.line(path, {x, y, stroke: palette.path, strokeWidth: 2, clip: true}) : null,
+    path && path.length <= 200 ? Plot.dot(path, {x, y, r: 2.5, fill: palette.path, clip: true}) : null,
+    arrow
+      ? Plot.arrow([arrow], {
+          x1: (d: {from: Point2}) => d.from[0],
+          y1: (d: {from: Point2}) => d.from[1],
+          x2: (d: {to: Point2}) => d.to[0],
+          y2: (d: {to: Point2}) => d.to[1],
+          stroke: palette.gradient,
+          strokeWidth: 2.5,
+          headLength: 10,
+          clip: true
+        })
+      : null,
+    point ? Plot.dot([point], {x, y, r: 5.5, fill: palette.model, stroke: "var(--bg, white)", strokeWidth: 1.5, clip: true}) : null,
+    ...marks
+  ];
 }
 
 /** One of several paths: a line with a thin halo, so it shows on any colour of the heat map, and its end. */

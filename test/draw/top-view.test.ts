@@ -39,6 +39,21 @@ describe("topView", () => {
     expect(charts(view)[1].querySelector("circle")).toBeNull();
   });
 
+  it("mark draws the overlay again in its own svg, and only what it was given last", () => {
+    const view = topView(grid, {width: 500, height: 300});
+    const overlay = charts(view)[1];
+    const marks = {point: [1, 0.5], path: [[-2, 1], [0, 0.5]], line: [[-2, -1], [2, 1]]} satisfies Parameters<typeof view.mark>[0];
+    view.mark({point: [0, 0]});
+    view.mark(marks);
+    expect(charts(view)[1]).toBe(overlay);
+    expect(overlay.querySelectorAll("circle")).toHaveLength(3); // 2 on the path, 1 point
+    expect(overlay.querySelectorAll("[aria-label=line] path")).toHaveLength(2);
+    const fresh = topView(grid, {width: 500, height: 300});
+    fresh.mark(marks);
+    const drawing = (svg: Element) => svg.innerHTML.replace(/plot-clip-\d+/g, "clip");
+    expect(drawing(overlay)).toBe(drawing(charts(fresh)[1]));
+  });
+
   it("draws a boundary as the line's segment inside the domain", () => {
     const view = topView(grid, {width: 500, height: 300});
     view.mark({boundary: {w1: 0, w2: 1, b: -0.5}}); // y = 0.5, across the whole width
