@@ -91,8 +91,13 @@ export function topLayer(options: PlotOptions, marks: Markish[]): TopLayer {
         if (error === needsChart) return false;
         throw error;
       }
-      for (const node of current) node.remove();
-      context.ownerSVGElement.append(...nodes);
+      if (nodes.length === current.length) {
+        // The same marks again (the usual case): those drawn as before stay, untouched and not restyled.
+        nodes.forEach((node, i) => (current[i].isEqualNode(node) ? (nodes[i] = current[i]) : current[i].replaceWith(node)));
+      } else {
+        for (const node of current) node.remove();
+        context.ownerSVGElement.append(...nodes);
+      }
       current = nodes;
       return true;
     }

@@ -77,6 +77,17 @@ describe("layered", () => {
     expect(top.querySelectorAll("g")).toHaveLength(0);
   });
 
+  it("leaves the marks drawn as before untouched", () => {
+    const marks = (w: number) => [Plot.ruleY([1]), Plot.line([0, 9], {x: (x: number) => x, y: (x: number) => w * x})];
+    const chart = layered(options, [], marks(0.2));
+    const [rule, line] = topOf(chart).querySelectorAll(":scope > g");
+    chart.mark(marks(0.5));
+    const [rule2, line2] = topOf(chart).querySelectorAll(":scope > g");
+    expect(rule2).toBe(rule);
+    expect(line2).not.toBe(line);
+    expect(drawing(topOf(chart))).toBe(drawing(fresh(marks(0.5))));
+  });
+
   it("draws a new top layer for marks that need more than the chart's scales: a tip, a colour scale", () => {
     const chart = layered(options, []);
     const top = topOf(chart);
