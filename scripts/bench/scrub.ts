@@ -121,11 +121,11 @@ export function scrubInPage(o: ScrubOptions): Promise<ScrubOutcome> {
         }
       });
     }
-    const stepButton = section.querySelector<HTMLButtonElement>("[data-action=step]");
-    const resetButton = section.querySelector<HTMLButtonElement>("[data-action=reset]");
-    const stepCell = stepButton?.closest<HTMLElement>("[data-cell]");
-    if (stepButton && stepCell) {
-      acts.push({label: "[data-action=step]", cell: stepCell, move: () => stepButton.click(), restore: () => resetButton?.click()});
+    // Found at each press: a trainer may draw its buttons again (when the learning rate moves).
+    const button = (action: string) => section.querySelector<HTMLButtonElement>(`[data-action=${action}]`);
+    const stepCell = button("step")?.closest<HTMLElement>("[data-cell]");
+    if (stepCell) {
+      acts.push({label: "[data-action=step]", cell: stepCell, move: () => button("step")?.click(), restore: () => button("reset")?.click()});
     }
     if (!acts.length) return skip("no slider or step button");
 
