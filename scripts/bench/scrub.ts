@@ -110,9 +110,12 @@ export function scrubInPage(o: ScrubOptions): Promise<ScrubOutcome> {
         move(i) {
           // A drag back and forth over the middle of the slider, 2% of its range per move.
           const phase = (i % 40) / 20;
+          const up = phase < 1;
           const before = range.value;
-          range.value = String(min + (max - min) * (0.3 + 0.4 * (phase <= 1 ? phase : 2 - phase)));
-          if (range.value === before) range.value = before === range.max ? range.min : range.max;
+          range.value = String(min + (max - min) * (0.3 + 0.4 * (up ? phase : 2 - phase)));
+          // A slider with coarse steps (a neuron count) moves one step, as under a hand, if 2% is less than a step.
+          if (range.value === before) up ? range.stepUp() : range.stepDown();
+          if (range.value === before) up ? range.stepDown() : range.stepUp();
           range.dispatchEvent(new Event("input", {bubbles: true}));
         },
         restore() {
