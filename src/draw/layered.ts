@@ -51,24 +51,22 @@ export function layered({pointer = false, reuse, ...options}: LayeredOptions, ma
   const plot = base.tagName.toLowerCase() === "figure" ? base.querySelector(":scope > svg:last-of-type") : base;
   // The layer takes the chart's height as drawn: Plot's aspectRatio counts the axes in, and the layer has none.
   const height = Number(plot?.getAttribute("height")) || options.height;
-  const top = (marks: Markish[]) => {
-    const layer = topLayer(
-      {
-        ...options,
-        ...margins,
-        aspectRatio: undefined,
-        height,
-        grid: false,
-        x: {...options.x, axis: null},
-        y: {...options.y, axis: null},
-        color: {...options.color, legend: false}
-      },
-      marks
-    );
-    layer.svg.style.cssText += `position: absolute; left: 0; top: 0; background: transparent;${pointer ? "" : " pointer-events: none;"} max-width: 100%; height: auto;`;
-    return layer;
-  };
-  let layer = top([]);
+  const layer = topLayer(
+    {
+      ...options,
+      ...margins,
+      aspectRatio: undefined,
+      height,
+      grid: false,
+      x: {...options.x, axis: null},
+      y: {...options.y, axis: null},
+      color: {...options.color, legend: false}
+    },
+    [],
+    (svg) => {
+      svg.style.cssText += `position: absolute; left: 0; top: 0; background: transparent;${pointer ? "" : " pointer-events: none;"} max-width: 100%; height: auto;`;
+    }
+  );
   const wrapper = document.createElement("div");
   wrapper.className = "draw-layered";
   wrapper.style.cssText = `position: relative; max-width: ${options.width}px;`;
@@ -80,14 +78,7 @@ export function layered({pointer = false, reuse, ...options}: LayeredOptions, ma
     plot.replaceWith(stack);
     stack.append(plot, layer.svg);
   } else wrapper.append(layer.svg);
-  const chart = Object.defineProperty(wrapper, "mark", {
-    value: (next: Markish[]) => {
-      if (layer.redraw(next)) return;
-      const replacement = top(next);
-      layer.svg.replaceWith(replacement.svg);
-      layer = replacement;
-    }
-  }) as Layered;
+  const chart = Object.defineProperty(wrapper, "mark", {value: (next: Markish[]) => layer.mark(next)}) as Layered;
   drawn.set(chart, key);
   if (over.length) chart.mark(over);
   return chart;

@@ -32,15 +32,41 @@ interface Drawn {
   context: {ownerSVGElement: SVGSVGElement; getMarkState?: unknown};
 }
 
-/** A top layer: its svg, and a redraw that says whether it could keep the svg. */
+/** A top layer: its svg (on the page, once its owner puts it there), and its marks' redraw. */
 export interface TopLayer {
-  svg: SVGSVGElement;
-  /** Draws `marks` in place of the last ones, in the same svg; false if they need a new chart. */
-  redraw(marks: Markish[]): boolean;
+  /** The layer's svg now: the same one from move to move, unless marks needed a new chart. */
+  readonly svg: SVGSVGElement;
+  /** Draws `marks` in place of the last ones: in the same svg where it can, else in a new chart put in its place. */
+  mark(marks: Markish[]): void;
 }
 
-/** The layer's chart with `marks`, which later redraws keep. */
-export function topLayer(options: PlotOptions, marks: Markish[]): TopLayer {
+/**
+ * A layer of `marks` over a chart drawn with the same `options` (size, margins, domains, no
+ * axes). `dress` is given each svg the layer makes, to place it over the chart (its style, its
+ * `aria-hidden`): the first, and any new one a mark needs.
+ */
+export function topLayer(options: PlotOptions, marks: Markish[], dress: (svg: SVGSVGElement) => void = () => {}): TopLayer {
+  const make = (marks: Markish[]) => {
+    const chart = keptChart(options, marks);
+    dress(chart.svg);
+    return chart;
+  };
+  let chart = make(marks);
+  return {
+    get svg() {
+      return chart.svg;
+    },
+    mark(next) {
+      if (chart.redraw(next)) return;
+      const replacement = make(next);
+      chart.svg.replaceWith(replacement.svg);
+      chart = replacement;
+    }
+  };
+}
+
+/** A Plot chart of `marks`, and a redraw of other marks into it that says whether it could. */
+function keptChart(options: PlotOptions, marks: Markish[]): {svg: SVGSVGElement; redraw(marks: Markish[]): boolean} {
   let drawn: Drawn | null = null;
   // A mark of its own, drawn first, that keeps what Plot gives every mark (and draws nothing).
   const keep = (_index: unknown, scales: Drawn["scales"], _values: unknown, dimensions: object, context: Drawn["context"]) => {
@@ -48,21 +74,25 @@ export function topLayer(options: PlotOptions, marks: Markish[]): TopLayer {
     return null;
   };
   const svg = plotChart({...options, marks: [keep, ...marks]}) as SVGSVGElement;
+  // Plot's pointer asks the context for the state of the chart's marks, which only a new chart has.
+  // (The context is Plot's own, kept: a clip path Plot made for it is used again, not made again.)
+  // Its marks are drawn by now, so only the redraws below meet this.
+  const kept = drawn as Drawn | null; // set by keep, which TypeScript cannot see
+  if (kept) {
+    kept.context.getMarkState = () => {
+      throw needsChart;
+    };
+  }
   // The marks' nodes, not the chart's style or the clip paths Plot made for them.
   let current = [...svg.children].filter((child) => !["style", "defs", "clipPath", "pattern"].includes(child.localName));
   const leanable = !options.facet && ![options.x, options.y].some((scale) => scale && ("transform" in scale || "percent" in scale || "interval" in scale));
   return {
     svg,
     redraw(next) {
-      if (!drawn || !leanable) return false;
+      if (!kept || !leanable) return false;
       const flat = (next as unknown[]).flat(Infinity).filter((mark) => mark != null);
       if (!flat.every(drawable)) return false;
-      const {scales, dimensions, context} = drawn;
-      // Plot's pointer asks the context for the state of the chart's marks, which only a new chart has.
-      // (The context is Plot's own, kept: a clip path Plot made for it is used again, not made again.)
-      context.getMarkState = () => {
-        throw needsChart;
-      };
+      const {scales, dimensions, context} = kept;
       // A channel on a scale the chart has not got (a colour scale), or one Plot.plot would infer ("auto").
       const foreign = (channels: Channels) => Object.values(channels).some(({scale}) => scale != null && !(scale in scales));
       // Every mark is drawn before any replaces the last: a mark that throws leaves the layer as it was.

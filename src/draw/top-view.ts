@@ -169,13 +169,8 @@ export function topView(grid: Grid, options: TopViewOptions = {}): TopView {
   return Object.defineProperty(wrapper, "mark", {
     value: (marks: TopViewMarks) => {
       marked = marks;
-      const drawn = overlayMarks(marks, chart!.xDomain, chart!.yDomain);
       // Drawn again in the overlay's own svg where it can be (see top-layer.ts).
-      if (!overlay!.redraw(drawn)) {
-        const next = overlayChart(drawn, chart!.frame);
-        overlay!.svg.replaceWith(next.svg);
-        overlay = next;
-      }
+      overlay!.mark(overlayMarks(marks, chart!.xDomain, chart!.yDomain));
       if (marks.paths?.length || key) showLegend(marks);
       describe();
     }
@@ -222,18 +217,17 @@ function draw(grid: Grid, options: TopViewOptions, {frame, xDomain, yDomain, zSc
 }
 
 function overlayChart(marks: Markish[], frame: PlotOptions): TopLayer {
-  const chart = topLayer(
+  return topLayer(
     {
       ...frame,
       x: {...frame.x, axis: null},
       y: {...frame.y, axis: null},
       style: "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;"
     },
-    marks
+    marks,
+    // The base chart already describes the axes and heat map to assistive technology.
+    (svg) => svg.setAttribute("aria-hidden", "true")
   );
-  // The base chart already describes the axes and heat map to assistive technology.
-  chart.svg.setAttribute("aria-hidden", "true");
-  return chart;
 }
 
 /** The overlay's marks: the point, paths, arrow and lines given, then the caller's own. */

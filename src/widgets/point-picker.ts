@@ -96,18 +96,11 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
     return svg;
   }
   function layer(marks: Plot.Markish[]): TopLayer {
-    const drawn = topLayer({...frame(), x: {domain: x.domain, axis: null}, y: {domain: y.domain, axis: null}}, marks);
-    drawn.svg.style.cssText += "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;";
-    // The axes below describe the chart; the points are announced as the reader moves them.
-    drawn.svg.setAttribute("aria-hidden", "true");
-    return drawn;
-  }
-  /** `drawn` with `marks` in place of its own: in its svg where it can be, else a new layer in its place. */
-  function relayer(drawn: TopLayer, marks: Plot.Markish[]): TopLayer {
-    if (drawn.redraw(marks)) return drawn;
-    const next = layer(marks);
-    drawn.svg.replaceWith(next.svg);
-    return next;
+    return topLayer({...frame(), x: {domain: x.domain, axis: null}, y: {domain: y.domain, axis: null}}, marks, (svg) => {
+      svg.style.cssText += "position: absolute; left: 0; top: 0; width: 100%; height: auto; pointer-events: none; background: none;";
+      // The axes below describe the chart; the points are announced as the reader moves them.
+      svg.setAttribute("aria-hidden", "true");
+    });
   }
   function pointMarks(): Plot.Markish[] {
     return [
@@ -117,7 +110,7 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
   }
   /** Draws the points again (after they changed). */
   function redraw() {
-    over = relayer(over, pointMarks());
+    over.mark(pointMarks());
   }
 
   /** The pointer's place in the chart's own pixels (the chart may be drawn smaller than its width). */
@@ -233,7 +226,7 @@ export function pointPicker(options: PointPickerOptions = {}): PointPicker {
       stack.replaceChildren((chart = base()), (under = layer(marks)).svg, (over = layer(pointMarks())).svg);
       return;
     }
-    under = relayer(under, marks);
+    under.mark(marks);
   };
   return root;
 }
