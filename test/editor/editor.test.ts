@@ -1,4 +1,4 @@
-import {describe, expect, it} from "vitest";
+import {describe, expect, it, vi} from "vitest";
 import {diagnosticCount, forceLinting} from "@codemirror/lint";
 import {createEditor} from "../../src/editor/editor.js";
 
@@ -32,5 +32,22 @@ describe("createEditor", () => {
     const unknown = createEditor({parent, doc: "x = (", language: "ojs", label: "x", run() {}});
     expect(await lint(unknown)).toBe(1);
     unknown.destroy();
+  });
+
+  it("leaves an editor made in the background alone until its text changes: no check 400 ms later", async () => {
+    const parent = document.createElement("div");
+    document.body.append(parent);
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const known = createEditor({parent, doc: "x = 1", language: "ojs", label: "x", run() {}, parses: true});
+    const updates = vi.spyOn(known, "update");
+    await wait(450);
+    expect(updates).not.toHaveBeenCalled();
+    known.dispatch({changes: {from: 5, insert: " +"}});
+    updates.mockClear();
+    await wait(450);
+    // The checker, now there, has handed the view what it found.
+    expect(updates).toHaveBeenCalled();
+    expect(diagnosticCount(known.state)).toBe(1);
+    known.destroy();
   });
 });
